@@ -1,0 +1,37 @@
+"The `ganno` console script, run as a user runs it."
+import shutil, subprocess, sys
+
+import pytest
+
+GANNO = shutil.which('ganno')
+
+
+def ganno(*args, timeout=300):
+    assert GANNO, 'the ganno console script is not installed: pip install -e .'
+    return subprocess.run([GANNO, *args], capture_output=True, text=True, timeout=timeout)
+
+
+def test_help_lists_commands():
+    r = ganno('--help')
+    assert r.returncode == 0
+    for cmd in ('demo', 'bench'): assert cmd in r.stdout
+
+
+@pytest.mark.parametrize('args, msg', [
+    (['demo', '--steps', '0'], "argument --steps: '0' must be > 0"),
+    (['demo', '--lr', 'fast'], "argument --lr: 'fast' is not a float"),
+    (['demo', '--dataset', 'imagenet'], "argument --dataset: invalid choice: 'imagenet'"),
+    (['frobnicate'], "invalid choice: 'frobnicate'"),
+])
+def test_bad_arguments_name_the_value(args, msg):
+    r = ganno(*args)
+    assert r.returncode == 2
+    assert msg in r.stderr
+    assert 'Traceback' not in r.stderr
+
+
+def test_demo_on_synthetic_learns():
+    r = ganno('demo', '--dataset', 'synthetic', '--steps', '200')
+    assert r.returncode == 0, r.stderr
+    last = r.stdout.strip().splitlines()[-1].split()
+    assert int(last[0]) == 200 and float(last[3]) > 0.9, r.stdout
