@@ -1,5 +1,5 @@
 "The `ganno` console script, run as a user runs it."
-import shutil, subprocess, sys
+import shutil, subprocess
 
 import pytest
 
@@ -14,7 +14,7 @@ def ganno(*args, timeout=300):
 def test_help_lists_commands():
     r = ganno('--help')
     assert r.returncode == 0
-    for cmd in ('demo', 'train', 'evaluate', 'bench'): assert cmd in r.stdout
+    for cmd in ('demo', 'train', 'evaluate', 'table', 'bench'): assert cmd in r.stdout
 
 
 @pytest.mark.parametrize('args, msg', [

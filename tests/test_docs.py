@@ -58,7 +58,6 @@ def test_page_renders_its_figures_and_links_resolve(site, browser, page):
         target = u.path.rsplit('/', 1)[-1] or 'index.html'
         assert (DOCS/target).is_file(), f'{page}: broken link {h}'
         if u.fragment and target.endswith('.html'):
-            other = tab if target == page else None
             text = (DOCS/target).read_text(encoding='utf-8')
             assert f'id="{u.fragment}"' in text, f'{page}: link {h} points at no anchor'
     tab.close()

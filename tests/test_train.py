@@ -1,6 +1,5 @@
 "`ganno train` as a user runs it: the smoke preset, and a run killed mid-way and resumed."
 import csv, json, os, signal, subprocess, time
-from pathlib import Path
 
 from test_cli import GANNO, ganno
 

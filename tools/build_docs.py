@@ -7,7 +7,7 @@ HTML exporter instead of Quarto. `nbdev_docs` still works for anyone with Quarto
 
 Run: python tools/build_docs.py   (writes docs/*.html; figures are embedded in the pages)
 """
-import html, json, re, shutil, sys
+import html, re, sys
 from configparser import ConfigParser
 from pathlib import Path
 

@@ -1,0 +1,37 @@
+"GannoScheduler with the shipped policy in a plain training loop, as a user adopts it."
+import torch
+import torch.nn.functional as F
+
+from ganno.actions import LR_ACTIONS
+from ganno.data import BatchSampler, make_synthetic
+from ganno.models import ResNet9
+from ganno.scheduler import GannoScheduler, layerwise_param_groups
+
+
+def test_trains_a_model_the_policy_never_saw_for_a_few_hundred_steps():
+    ds = make_synthetic(n_train=1024, n_test=256, shape=(3, 32, 32), noise=0.8)
+    torch.manual_seed(0)
+    model = ResNet9(width=8)
+    opt = torch.optim.AdamW(layerwise_param_groups(model), lr=1e-3, weight_decay=0.1)
+    sched = GannoScheduler(opt, model, total_steps=300)
+    lrs, losses, decisions = [sched.get_last_lr()], [], 0
+    smp = BatchSampler(1024, 32, seed=0)
+    for step in range(300):
+        idx = next(smp)
+        loss = F.cross_entropy(model(ds.normalize(ds.x_train[idx])), ds.y_train[idx])
+        opt.zero_grad(); loss.backward(); opt.step()
+        before = sched.get_last_lr()
+        sched.step(loss)
+        losses.append(float(loss))
+        if (step + 1) % 100 == 0:   # a decision: the LRs moved by exactly the actions the policy chose
+            decisions += 1
+            assert sched.get_last_lr() == list(LR_ACTIONS.apply(before, sched.prev))
+            lrs.append(sched.get_last_lr())
+        else: assert sched.get_last_lr() == before
+    assert len(lrs[-1]) == 9 and all(0 <= x <= 0.1 for l in lrs for x in l)
+    assert decisions == 3
+    assert sum(losses[-50:])/50 < sum(losses[:50])/50
+    with torch.no_grad():
+        acc = (model.eval()(ds.normalize(ds.x_test)).argmax(1) == ds.y_test).float().mean()
+    assert acc > 0.5
+    assert set(sched.lr_dict()) == {f'lr-AdamW/{g["name"]}' for g in opt.param_groups}
