@@ -73,8 +73,16 @@ body { margin: 0; } .ganno-nav { position: fixed; top: 0; left: 0; bottom: 0; wi
 
 
 def build(out=root/'docs'):
-    from nbdev.quarto import nbdev_proc_nbs
-    nbdev_proc_nbs()
+    # nbdev_proc_nbs without its first step (_ensure_quarto, which would try to download Quarto)
+    import nbdev.doclinks
+    from nbdev.config import get_config
+    from nbdev.quarto import nbdev_sidebar, refresh_quarto_yml
+    from nbdev.serve import proc_nbs
+    nbs_path = get_config().nbs_path
+    refresh_quarto_yml()
+    nbdev.doclinks._build_modidx()
+    nbdev_sidebar.__wrapped__(path=nbs_path)
+    proc_nbs(nbs_path)
     proc = root/'_proc'
     nbs = sorted(proc.glob('*.ipynb'), key=lambda p: (p.stem != 'index', p.stem))
     loaded = []
