@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The paper's comparisons at a declared scale, one command per grid:
+#   bash scripts/experiments.sh GRID [SCALE]      GRID: cnn2 | table1 | table4 | table3 | table5 | ablations | table2 | fig4 | all
+#   SCALE: cpu (default; see ganno.evaluate.EVAL_SCALES for exactly what it reduces) | paper | smoke
+# Every grid writes results/<name>/{config.json,records.jsonl}; re-running skips finished episodes,
+# so an interrupted grid continues where it stopped. `ganno table DIR --methods ...` prints a table.
+set -euo pipefail
+grid=${1:?usage: experiments.sh GRID [SCALE]}; scale=${2:-cpu}
+sfx=$([ "$scale" = cpu ] && echo "" || echo "_$scale")
+LRS=1e-4,3e-4,1e-3,3e-3,1e-2; SEEDS=${SEEDS:-0,1,2}; PROCS=${PROCS:-2}
+ev() { ganno evaluate --config "$scale" --seeds "$SEEDS" --procs "$PROCS" "$@"; }
+case $grid in
+  cnn2)    # the training environment: the shipped policy vs a random agent vs the constant LR (issue 3)
+           ev --env cnn2_fmnist --methods ganno,ganno_sampled,random,constant --init-lrs 1e-4,1e-3,1e-2 \
+              --weight-decay 0.01 --seeds 0,1,2,3,4 --out results/eval_cnn2_fmnist$sfx ;;
+  table1)  ev --env cnn5_cifar10 --weight-decay 0.1 --init-lrs $LRS --out results/cnn5_cifar10_wd0.1$sfx \
+              --methods ganno,constant,linear,exponential,sgdr,lamb_cosine,lion ;;
+  table4)  ev --env cnn5_cifar10 --weight-decay 0.1 --init-lrs $LRS --out results/cnn5_cifar10_wd0.1$sfx \
+              --methods ganno,constant,linear,quadratic,cosine,exponential,step,sgdr ;;
+  table3)  ev --env cnn5_cifar10 --weight-decay 0.1 --init-lrs $LRS --out results/cnn5_cifar10_wd0.1$sfx \
+              --methods warmup_cosine,one_cycle
+           ev --env cnn5_cifar10 --weight-decay 0.1 --init-lrs 0 --out results/cnn5_cifar10_wd0.1$sfx --methods ganno ;;
+  table5)  ev --env cnn5_cifar10 --weight-decay 1e-4 --init-lrs $LRS --out results/cnn5_cifar10_wd1e-4$sfx \
+              --methods ganno,constant,linear,exponential,sgdr,lamb_cosine,lion ;;
+  ablations) # train the three ablations of Table 2 with the same cpu preset as GANNO (~75 min each here)
+           for o in lr timestep global; do ganno train --config configs/ablation_$o.json --out runs/ablation_$o; done ;;
+  table2)  ev --env cnn5_cifar10 --weight-decay 0.1 --init-lrs $LRS --out results/cnn5_cifar10_wd0.1$sfx \
+              --methods ganno,lr_only=runs/ablation_lr/policy.pt,timestep_only=runs/ablation_timestep/policy.pt,single_agent=runs/ablation_global/policy.pt ;;
+  fig4)    for wd in 0.01 0.1; do
+             ev --env resnet18_cifar10 --weight-decay $wd --init-lrs 1e-3 --out results/resnet18_cifar10_wd$wd$sfx --methods ganno,random,sgdr
+           done ;;
+  all)     for g in cnn2 table1 table4 table3 table5 ablations table2 fig4; do bash "$0" $g "$scale"; done ;;
+  *)       echo "unknown grid '$grid': expected cnn2, table1, table4, table3, table5, ablations, table2, fig4 or all" >&2; exit 2 ;;
+esac
