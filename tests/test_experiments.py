@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from ganno.evaluate import EVAL_ENVS, _check_methods
+from ganno.evaluate import EVAL_ENVS, check_methods
 from ganno.train import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,7 +16,7 @@ def test_grids_name_known_methods_envs_and_configs():
     text = '\n'.join(l for l in SCRIPT.read_text().splitlines() if not l.lstrip().startswith('#'))
     methods = re.findall(r'--methods (\S+)', text)
     assert len(methods) >= 7
-    for ms in methods: _check_methods(ms.split(','))
+    for ms in methods: check_methods(ms.split(','))
     for env in re.findall(r'--env (\S+)', text): assert env in EVAL_ENVS, env
     for cfg in re.findall(r'--config (configs/\S+?\.json)', text.replace('$o', 'lr')): load_config(str(ROOT/cfg))
     for o in ('lr', 'timestep', 'global'): assert load_config(str(ROOT/f'configs/ablation_{o}.json')).env.obs == o
