@@ -105,6 +105,7 @@ def parser() -> argparse.ArgumentParser:
     tb.add_argument('folder', help='a folder written by ganno evaluate')
     tb.add_argument('--key', default='test_acc', help='the record field to tabulate (default test_acc)')
     tb.add_argument('--methods', type=_csv(str), default=None, help="only these methods, in this order (e.g. one paper table's rows)")
+    tb.add_argument('--init-lrs', type=_csv(float), default=None, help="only runs from these initial LRs (e.g. Table 3's GANNO from 0)")
     b = sub.add_parser('bench', help='inner-loop speed: GANNO trainer vs plain PyTorch, side by side')
     b.add_argument('--quick', action='store_true', help='a < 2 minute version')
     b.add_argument('--out', help='also write the results as JSON to this file')
@@ -139,8 +140,8 @@ def main(argv=None):
         try: recs = load_records(a.folder)
         except FileNotFoundError as e: parser().error(str(e))
         if recs and a.key not in recs[0]: parser().error(f"argument --key: records have no field {a.key!r}")
-        try: print(table(recs, a.key, methods=a.methods))
-        except ValueError as e: parser().error(f"argument --methods: {e}")
+        try: print(table(recs, a.key, methods=a.methods, init_lrs=a.init_lrs))
+        except ValueError as e: parser().error(f"argument --{'init-lrs' if 'initial LRs' in str(e) else 'methods'}: {e}")
     elif a.cmd == 'bench':
         from ganno.bench import run_bench
         run_bench(quick=a.quick, out=a.out)

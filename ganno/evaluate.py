@@ -189,12 +189,16 @@ def load_records(folder) -> list[dict]:
 
 def table(records:list[dict], key:str='test_acc', scale:float=100.0,
           methods=None, # only these methods, in this order (default: all, in the order they were run)
+          init_lrs=None, # only runs from these initial LRs (default: all)
          ) -> str:
     "A markdown table of mean ± std of `key` (×`scale`) per method and initial LR, with the row average."
     if methods is not None:
         missing = [m for m in methods if not any(r['method'] == m for r in records)]
         if missing: raise ValueError(f"no records of method {missing[0]!r}")
         records = sorted((r for r in records if r['method'] in methods), key=lambda r: list(methods).index(r['method']))
+    if init_lrs is not None:
+        records = [r for r in records if any(np.isclose(r['init_lr'], lr, rtol=1e-9, atol=1e-15) for lr in init_lrs)]
+        if not records: raise ValueError(f"no records from initial LRs {list(init_lrs)}")
     lrs = sorted({r['init_lr'] for r in records})
     grid = len(lrs) <= 8
     cols = [f'{lr:g}' for lr in lrs] if grid else ['all runs']

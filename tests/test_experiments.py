@@ -30,6 +30,14 @@ def test_ablation_configs_differ_from_cpu_only_in_observations():
         assert asdict(replace(c, env=replace(c.env, obs='full'))) == json.loads(json.dumps(asdict(cpu)))
 
 
+def test_every_config_file_loads_and_the_epochs_variant_is_cpu_but_epochs_and_steps():
+    from dataclasses import asdict, replace
+    for f in sorted((ROOT/'configs').glob('*.json')): load_config(str(f))
+    v = load_config(str(ROOT/'configs/cpu_epochs8.json'))
+    assert (v.epochs, v.total_steps) == (8, 9600)
+    assert json.loads(json.dumps(asdict(replace(v, epochs=2, total_steps=8000)))) == json.loads(json.dumps(asdict(load_config('cpu'))))
+
+
 def test_unknown_grid_is_refused():
     r = subprocess.run(['bash', str(SCRIPT), 'table9'], capture_output=True, text=True)
     assert r.returncode == 2 and "unknown grid 'table9'" in r.stderr
