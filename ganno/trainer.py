@@ -40,13 +40,13 @@ STAT_NAMES = ('grad_norm', 'update_norm', 'weight_norm', 'weight_mean', 'weight_
 def _flat(ts): return torch.cat([t.reshape(-1) for t in ts]) if ts else torch.zeros(1)
 
 def stats_from(triples) -> dict[str, torch.Tensor]:
-    "Per layer, from its flat (θ, g, u) float64 tensors: ‖g‖, ‖u‖, ‖θ‖, mean θ, var θ and trust ratio, as float tensors of length n_layers."
+    "Per layer, from its flat (θ, g, u) float64 tensors on any device: ‖g‖, ‖u‖, ‖θ‖, mean θ, var θ and trust ratio, as CPU float tensors of length n_layers."
     rows = []
     for w, g, u in triples:
         wn, un = w.norm(), u.norm()
-        tr = wn/un if wn > 0 and un > 0 else torch.ones((), dtype=torch.float64)
+        tr = torch.where((wn > 0) & (un > 0), wn/un, torch.ones_like(wn)) # no host sync: the tensors may be on a GPU
         rows.append(torch.stack([g.norm(), un, wn, w.mean(), w.var(unbiased=False), tr]))
-    t = torch.stack(rows).float()
+    t = torch.stack(rows).float().cpu() # one copy to the host: observations are numpy
     return {k: t[:, i] for i, k in enumerate(STAT_NAMES)}
 
 def layer_stats(groups, # per layer, its parameters after the step
