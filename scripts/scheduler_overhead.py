@@ -33,6 +33,7 @@ for bs, prec in [(b, q) for b in sizes for q in a.precisions.split(',')]:
     s = r['steps_per_s']
     print(f"{a.model} bs {bs} {prec} on {r['gpu'] or r['device']}: {s['plain']:.1f} steps/s plain, {s['ganno']:.1f} GannoScheduler "
           f"({r['ganno_overhead_pct']:+.2f} %), {s['sync']:.1f} float(loss) per step ({r['sync_overhead_pct']:+.2f} %); "
+          f"one decision {r['decision_ms']:.1f} ms (statistics {r['stats_ms']:.1f} ms) = {r['decision_share_pct']:.2f} % of {r['tau']} steps; "
           f"stats vs CPU {r['stats_rel_err_vs_cpu']:.1e}; final LRs {min(r['lrs']):.2e}..{max(r['lrs']):.2e}", flush=True)
     runs.append(r)
 res = {'config': {k: str(v) if isinstance(v, Path) else v for k, v in vars(a).items()}, 'commit': a.commit or git_commit(),
