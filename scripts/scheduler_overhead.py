@@ -2,7 +2,8 @@
 
     python scripts/scheduler_overhead.py --device cuda --out results/scheduler_overhead_cuda.json
 
-Writes {config, commit, machine, runs: [one `ganno.scheduler.scheduler_overhead` result per precision]}; 11_scheduler reads it.
+Writes {config, commit, machine, runs: [one `ganno.scheduler.scheduler_overhead` result per batch size and precision]};
+11_scheduler reads it.
 """
 import argparse, json
 from pathlib import Path
