@@ -2,13 +2,19 @@
 # The paper's comparisons at a declared scale, one command per grid:
 #   bash scripts/experiments.sh GRID [SCALE]      GRID: cnn2 | table1 | table4 | table3 | table5 | ablations | table2 | fig4 | all
 #   SCALE: cpu (default; see ganno.evaluate.EVAL_SCALES for exactly what it reduces) | paper | smoke
+#   DRY_RUN=1 prints the commands instead of running them; ABLATIONS="lr timestep global" (default) picks the
+#   ablations that the ablations and table2 grids train and evaluate.
 # Every grid writes results/<name>/{config.json,records.jsonl}; re-running skips finished episodes,
 # so an interrupted grid continues where it stopped. `ganno table DIR --methods ...` prints a table.
 set -euo pipefail
 grid=${1:?usage: experiments.sh GRID [SCALE]}; scale=${2:-cpu}
 sfx=$([ "$scale" = cpu ] && echo "" || echo "_$scale")
 LRS=1e-4,3e-4,1e-3,3e-3,1e-2; SEEDS=${SEEDS:-0,1,2}; PROCS=${PROCS:-2}
-ev() { ganno evaluate --config "$scale" --seeds "$SEEDS" --procs "$PROCS" "$@"; }
+for o in ${ABLATIONS:-}; do
+  case $o in lr|timestep|global) ;; *) echo "unknown ablation '$o' in ABLATIONS: expected lr, timestep and/or global" >&2; exit 2 ;; esac
+done
+x() { if [ -n "${DRY_RUN:-}" ]; then echo "$*"; else "$@"; fi; }
+ev() { x ganno evaluate --config "$scale" --seeds "$SEEDS" --procs "$PROCS" "$@"; }
 case $grid in
   cnn2)    # the training environment: the shipped policy vs a random agent vs the constant LR (issue 3)
            ev --env cnn2_fmnist --methods ganno,ganno_sampled,random,constant --init-lrs 1e-4,1e-3,1e-2 \
@@ -22,10 +28,17 @@ case $grid in
            ev --env cnn5_cifar10 --weight-decay 0.1 --init-lrs 0 --out results/cnn5_cifar10_wd0.1$sfx --methods ganno ;;
   table5)  ev --env cnn5_cifar10 --weight-decay 1e-4 --init-lrs $LRS --out results/cnn5_cifar10_wd1e-4$sfx \
               --methods ganno,constant,linear,exponential,sgdr,lamb_cosine,lion ;;
-  ablations) # train the three ablations of Table 2 with the same cpu preset as GANNO (~75 min each here)
-           for o in lr timestep global; do ganno train --config configs/ablation_$o.json --out runs/ablation_$o; done ;;
-  table2)  ev --env cnn5_cifar10 --weight-decay 0.1 --init-lrs $LRS --out results/cnn5_cifar10_wd0.1$sfx \
-              --methods ganno,lr_only=runs/ablation_lr/policy.pt,timestep_only=runs/ablation_timestep/policy.pt,single_agent=runs/ablation_global/policy.pt ;;
+  ablations) # train the three ablations of Table 2 with the same cpu preset as GANNO (~50-75 min each here; ABLATIONS picks some);
+           # the run folders stay in runs/ (checkpoints, TensorBoard), their results and policy are copied to results/train_ablation_*
+           for o in ${ABLATIONS:-lr timestep global}; do
+             x ganno train --config configs/ablation_$o.json --out runs/ablation_$o
+             x mkdir -p results/train_ablation_$o
+             x cp runs/ablation_$o/{config.json,progress.csv,episodes.jsonl,summary.json,policy.pt} results/train_ablation_$o/
+           done ;;
+  table2)  # ablations vs GANNO; each ablation whose policy is trained (ABLATIONS picks some)
+           ms=ganno; declare -A name=([lr]=lr_only [timestep]=timestep_only [global]=single_agent)
+           for o in ${ABLATIONS:-lr timestep global}; do ms+=",${name[$o]}=results/train_ablation_$o/policy.pt"; done
+           ev --env cnn5_cifar10 --weight-decay 0.1 --init-lrs $LRS --out results/cnn5_cifar10_wd0.1$sfx --methods "$ms" ;;
   fig4)    for wd in 0.01 0.1; do
              ev --env resnet18_cifar10 --weight-decay $wd --init-lrs 1e-3 --out results/resnet18_cifar10_wd$wd$sfx --methods ganno,random,sgdr
            done ;;

@@ -18,14 +18,35 @@ def _as_json(cfg):
     return json.loads(json.dumps(asdict(cfg)))
 
 
+def _dry_run(grid, **env):
+    "The commands `experiments.sh GRID` would run (DRY_RUN=1), one per line."
+    import os
+    r = subprocess.run(['bash', str(SCRIPT), grid], capture_output=True, text=True, env={**os.environ, 'DRY_RUN': '1', **env})
+    assert r.returncode == 0, r.stderr
+    return r.stdout.splitlines()
+
+
 def test_grids_name_known_methods_envs_and_configs():
-    text = '\n'.join(l for l in SCRIPT.read_text().splitlines() if not l.lstrip().startswith('#'))
+    text = '\n'.join(l for g in GRIDS for l in _dry_run(g))
     methods = re.findall(r'--methods (\S+)', text)
-    assert len(methods) >= 7
+    assert len(methods) >= 8
     for ms in methods: check_methods(ms.split(','))
     for env in re.findall(r'--env (\S+)', text): assert env in EVAL_ENVS, env
-    for cfg in re.findall(r'--config (configs/\S+?\.json)', text.replace('$o', 'lr')): load_config(str(ROOT/cfg))
+    cfgs = re.findall(r'--config (configs/\S+?\.json)', text)
+    assert len(cfgs) == 3
+    for cfg in cfgs: load_config(str(ROOT/cfg))
     for o in ('lr', 'timestep', 'global'): assert load_config(str(ROOT/f'configs/ablation_{o}.json')).env.obs == o
+
+
+def test_table2_evaluates_the_policies_the_ablations_grid_copies():
+    copied = {re.search(r'results/train_ablation_(\w+)/$', l).group(1) for l in _dry_run('ablations') if l.startswith('cp ')}
+    assert copied == {'lr', 'timestep', 'global'}
+    (cmd,) = _dry_run('table2')
+    ms = re.search(r'--methods (\S+)', cmd).group(1).split(',')
+    assert ms == ['ganno', 'lr_only=results/train_ablation_lr/policy.pt', 'timestep_only=results/train_ablation_timestep/policy.pt',
+                  'single_agent=results/train_ablation_global/policy.pt']
+    (cmd,) = _dry_run('table2', ABLATIONS='global')
+    assert re.search(r'--methods (\S+)', cmd).group(1) == 'ganno,single_agent=results/train_ablation_global/policy.pt'
 
 
 def test_ablation_configs_differ_from_cpu_only_in_observations():
@@ -47,6 +68,9 @@ def test_every_config_file_loads_and_the_epochs_variant_is_cpu_but_epochs_and_st
 def test_unknown_grid_is_refused():
     r = subprocess.run(['bash', str(SCRIPT), 'table9'], capture_output=True, text=True)
     assert r.returncode == 2 and "unknown grid 'table9'" in r.stderr
+    import os
+    r = subprocess.run(['bash', str(SCRIPT), 'table2'], capture_output=True, text=True, env={**os.environ, 'ABLATIONS': 'global lr2'})
+    assert r.returncode == 2 and "unknown ablation 'lr2'" in r.stderr
 
 
 @pytest.mark.skipif(not shutil.which('ganno'), reason='the ganno console script is not installed')
