@@ -10,8 +10,10 @@ set -euo pipefail
 grid=${1:?usage: experiments.sh GRID [SCALE]}; scale=${2:-cpu}
 sfx=$([ "$scale" = cpu ] && echo "" || echo "_$scale")
 LRS=1e-4,3e-4,1e-3,3e-3,1e-2; SEEDS=${SEEDS:-0,1,2}; PROCS=${PROCS:-2}
-for o in ${ABLATIONS:-}; do
-  case $o in lr|timestep|global) ;; *) echo "unknown ablation '$o' in ABLATIONS: expected lr, timestep and/or global" >&2; exit 2 ;; esac
+declare -A ABLATION_METHOD=([lr]=lr_only [timestep]=timestep_only [global]=single_agent) # ablation -> its method name in Table 2
+ABL=${ABLATIONS:-lr timestep global}
+for o in $ABL; do
+  [[ -v ABLATION_METHOD[$o] ]] || { echo "unknown ablation '$o' in ABLATIONS: expected lr, timestep and/or global" >&2; exit 2; }
 done
 x() { if [ -n "${DRY_RUN:-}" ]; then echo "$*"; else "$@"; fi; }
 ev() { x ganno evaluate --config "$scale" --seeds "$SEEDS" --procs "$PROCS" "$@"; }
@@ -30,14 +32,13 @@ case $grid in
               --methods ganno,constant,linear,exponential,sgdr,lamb_cosine,lion ;;
   ablations) # train the three ablations of Table 2 with the same cpu preset as GANNO (~50-75 min each here; ABLATIONS picks some);
            # the run folders stay in runs/ (checkpoints, TensorBoard), their results and policy are copied to results/train_ablation_*
-           for o in ${ABLATIONS:-lr timestep global}; do
+           for o in $ABL; do
              x ganno train --config configs/ablation_$o.json --out runs/ablation_$o
              x mkdir -p results/train_ablation_$o
              x cp runs/ablation_$o/{config.json,progress.csv,episodes.jsonl,summary.json,policy.pt} results/train_ablation_$o/
            done ;;
   table2)  # ablations vs GANNO; each ablation whose policy is trained (ABLATIONS picks some)
-           ms=ganno; declare -A name=([lr]=lr_only [timestep]=timestep_only [global]=single_agent)
-           for o in ${ABLATIONS:-lr timestep global}; do ms+=",${name[$o]}=results/train_ablation_$o/policy.pt"; done
+           ms=ganno; for o in $ABL; do ms+=",${ABLATION_METHOD[$o]}=results/train_ablation_$o/policy.pt"; done
            ev --env cnn5_cifar10 --weight-decay 0.1 --init-lrs $LRS --out results/cnn5_cifar10_wd0.1$sfx --methods "$ms" ;;
   fig4)    for wd in 0.01 0.1; do
              ev --env resnet18_cifar10 --weight-decay $wd --init-lrs 1e-3 --out results/resnet18_cifar10_wd$wd$sfx --methods ganno,random,sgdr

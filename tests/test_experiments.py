@@ -1,5 +1,5 @@
 "`scripts/experiments.sh`: every grid names real methods, environments and configs; the smoke scale runs end to end."
-import json, re, shutil, subprocess
+import json, os, re, shutil, subprocess
 from pathlib import Path
 
 import pytest
@@ -20,7 +20,6 @@ def _as_json(cfg):
 
 def _dry_run(grid, **env):
     "The commands `experiments.sh GRID` would run (DRY_RUN=1), one per line."
-    import os
     r = subprocess.run(['bash', str(SCRIPT), grid], capture_output=True, text=True, env={**os.environ, 'DRY_RUN': '1', **env})
     assert r.returncode == 0, r.stderr
     return r.stdout.splitlines()
@@ -68,7 +67,6 @@ def test_every_config_file_loads_and_the_epochs_variant_is_cpu_but_epochs_and_st
 def test_unknown_grid_is_refused():
     r = subprocess.run(['bash', str(SCRIPT), 'table9'], capture_output=True, text=True)
     assert r.returncode == 2 and "unknown grid 'table9'" in r.stderr
-    import os
     r = subprocess.run(['bash', str(SCRIPT), 'table2'], capture_output=True, text=True, env={**os.environ, 'ABLATIONS': 'global lr2'})
     assert r.returncode == 2 and "unknown ablation 'lr2'" in r.stderr
 
