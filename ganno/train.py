@@ -208,6 +208,15 @@ def _log_row(out:Path, row:dict, tb):
         for k, v in row.items():
             if isinstance(v, (int, float)) and k != 'update': tb.add_scalar(k, v, row['marl_steps'])
 
+def _logged_totals(out:Path) -> dict:
+    "Time totals of the updates already in `out/progress.csv` (a resumed run's summary covers the whole run)."
+    t = dict.fromkeys(('wall_s', 'inner_s', 'collect_s', 'update_s'), 0.0)
+    p = out/'progress.csv'
+    for r in (csv.DictReader(p.open()) if p.is_file() else []):
+        c, u, inner = float(r['collect_s']), float(r['update_s']), float(r['inner_s'])
+        t['wall_s'] += c + u; t['collect_s'] += c; t['update_s'] += u; t['inner_s'] += inner
+    return t
+
 # %% ../nbs/08_train.ipynb #53989360
 def check_finite(algo:PPO, loss:float, update:int):
     "Raise `FloatingPointError` naming whatever PPO's `update` left non-finite: its `loss`, the return statistics or parameters."
@@ -252,7 +261,7 @@ def train(cfg:TrainConfig, out, # the run's folder: config.json, logs, checkpoin
     end = cfg.n_updates if max_updates is None else min(cfg.n_updates, start + max_updates)
     from tqdm.auto import tqdm
     bar = tqdm(range(start, end), initial=start, total=cfg.n_updates, desc='GANNO updates', disable=not progress)
-    totals = {'wall_s': 0.0, 'inner_s': 0.0, 'collect_s': 0.0, 'update_s': 0.0}
+    totals = _logged_totals(out) if resume else dict.fromkeys(('wall_s', 'inner_s', 'collect_s', 'update_s'), 0.0)
     try:
         for u in bar:
             t0 = time.perf_counter(); n_ep = len(venv.episodes)
