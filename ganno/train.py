@@ -186,17 +186,18 @@ def _kl(policy, batch, old_logits):
         new = torch.log_softmax(policy(batch).logits, -1); old = torch.log_softmax(old_logits, -1)
         return float((old.exp()*(old - new)).sum(-1).mean())
 
-def _truncate_logs(out:Path, update:int):
-    p = out/'progress.csv'
+def _truncate_logs(out:Path, update:int) -> list[dict]:
+    "Drop the log rows written after `update`; return the progress rows kept."
+    p, keep = out/'progress.csv', []
     if p.is_file():
-        rows = list(csv.DictReader(p.open()))
-        keep = [r for r in rows if int(r['update']) <= update]
+        keep = [r for r in csv.DictReader(p.open()) if int(r['update']) <= update]
         if keep:
             with p.open('w', newline='') as f:
                 w = csv.DictWriter(f, fieldnames=list(keep[0])); w.writeheader(); w.writerows(keep)
         else: p.unlink()
     e = out/'episodes.jsonl'
     if e.is_file(): e.write_text(''.join(l for l in e.open() if json.loads(l)['update'] <= update))
+    return keep
 
 def _log_row(out:Path, row:dict, tb):
     p = out/'progress.csv'; new = not p.is_file()
@@ -208,11 +209,10 @@ def _log_row(out:Path, row:dict, tb):
         for k, v in row.items():
             if isinstance(v, (int, float)) and k != 'update': tb.add_scalar(k, v, row['marl_steps'])
 
-def _logged_totals(out:Path) -> dict:
-    "Time totals of the updates already in `out/progress.csv` (a resumed run's summary covers the whole run)."
+def _time_totals(rows) -> dict:
+    "Time totals of logged progress rows: a resumed run's summary starts from the rows it kept, so it covers the whole run."
     t = dict.fromkeys(('wall_s', 'inner_s', 'collect_s', 'update_s'), 0.0)
-    p = out/'progress.csv'
-    for r in (csv.DictReader(p.open()) if p.is_file() else []):
+    for r in rows:
         c, u, inner = float(r['collect_s']), float(r['update_s']), float(r['inner_s'])
         t['wall_s'] += c + u; t['collect_s'] += c; t['update_s'] += u; t['inner_s'] += inner
     return t
@@ -243,10 +243,10 @@ def train(cfg:TrainConfig, out, # the run's folder: config.json, logs, checkpoin
     net = GannoNet(obs_dim=layout.dim)
     probe = LREnv(cfg.env, seed=0); A = probe.n_agents; del probe
     algo = make_algorithm(cfg, net, cfg.n_envs*A)
-    start, marl = 0, 0
+    start, marl, kept = 0, 0, []
     if resume:
         ck = load_checkpoint(ckpt, algo); start, marl = ck['update'], ck['marl_steps']
-        _truncate_logs(out, start)
+        kept = _truncate_logs(out, start)
         with (out/'resumes.jsonl').open('a') as f:
             f.write(json.dumps({'from_update': start, 'marl_steps': marl, 'commit': git_commit(), 'time': time.strftime('%Y-%m-%dT%H:%M:%S%z')}) + '\n')
     else:
@@ -261,7 +261,7 @@ def train(cfg:TrainConfig, out, # the run's folder: config.json, logs, checkpoin
     end = cfg.n_updates if max_updates is None else min(cfg.n_updates, start + max_updates)
     from tqdm.auto import tqdm
     bar = tqdm(range(start, end), initial=start, total=cfg.n_updates, desc='GANNO updates', disable=not progress)
-    totals = _logged_totals(out) if resume else dict.fromkeys(('wall_s', 'inner_s', 'collect_s', 'update_s'), 0.0)
+    totals = _time_totals(kept)
     try:
         for u in bar:
             t0 = time.perf_counter(); n_ep = len(venv.episodes)
