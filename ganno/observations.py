@@ -6,6 +6,7 @@
 from __future__ import annotations
 import math
 from dataclasses import dataclass
+from fastcore.basics import patch
 
 import numpy as np
 import torch
@@ -13,8 +14,8 @@ import torch
 from .models import DEPTHS, LAYER_KINDS
 
 # %% auto #0
-__all__ = ['N_ACTIONS', 'CLIP', 'GLOBAL_FEATURES', 'LAYER_FEATURES', 'OBS_VERSION', 'SUBSETS', 'ObsLayout', 'log10p', 'finite',
-           'GlobalState', 'global_features', 'layer_features', 'observe']
+__all__ = ['N_ACTIONS', 'CLIP', 'GLOBAL_FEATURES', 'LAYER_FEATURES', 'OBS_VERSION', 'SUBSETS', 'CATEGORICAL', 'ObsLayout',
+           'log10p', 'finite', 'GlobalState', 'global_features', 'layer_features', 'observe']
 
 # %% ../nbs/04_observations.ipynb #fa1bb17c
 N_ACTIONS = 9 # size of the one-hot previous-action feature; see `ganno.actions`
@@ -66,6 +67,15 @@ class ObsLayout:
         diffs = [f"{k}: policy {a!r} vs environment {b!r}" for k, a, b in
                  ((k, getattr(self, k), getattr(other, k)) for k in ('version', 'name', 'global_features', 'layer_features', 'single_agent')) if a != b]
         raise ValueError("observation layout mismatch — " + '; '.join(diffs))
+
+# %% ../nbs/04_observations.ipynb #30039891
+CATEGORICAL = ('prev_action', 'kind', 'depth') # one-hot layer features: passed to the policy unnormalised
+
+@patch
+def categorical(self:ObsLayout) -> list[int]:
+    "Indices of the one-hot (categorical) columns of this layout."
+    base = {f: f.split('[')[0] for f in self.columns()}
+    return [i for i, c in enumerate(self.columns()) if base[c] in CATEGORICAL]
 
 # %% ../nbs/04_observations.ipynb #74cae16e
 def log10p(x, eps:float=1e-12):

@@ -23,25 +23,40 @@ __all__ = ['POLICY_FORMAT', 'GannoNet', 'padded_frames', 'replay', 'GannoCritic'
 # %% ../nbs/07_policy.ipynb #702f653d
 class GannoNet(nn.Module):
     "Shared actor (MLP → GRU → MLP → logits) and critic (MLP → value), with a running observation normaliser."
-    def __init__(self, obs_dim:int, n_actions:int=len(LR_ACTIONS), mlp=(128, 128), gru:int=64, head:int=64, critic=(64, 64)):
+    def __init__(self, obs_dim:int, n_actions:int=len(LR_ACTIONS), mlp=(128, 128), gru:int=64, head:int=64, critic=(64, 64),
+                 raw=(), # columns that bypass the normaliser (the layout's categorical one-hots)
+                ):
         super().__init__()
-        self.config = dict(obs_dim=obs_dim, n_actions=n_actions, mlp=tuple(mlp), gru=gru, head=head, critic=tuple(critic))
+        self.config = dict(obs_dim=obs_dim, n_actions=n_actions, mlp=tuple(mlp), gru=gru, head=head, critic=tuple(critic), raw=tuple(raw))
+        self.raw = np.asarray(raw, dtype=np.int64)
         def mlp_(sizes): return [m for a, b in zip(sizes[:-1], sizes[1:]) for m in (nn.Linear(a, b), nn.ReLU())]
         self.encoder = nn.Sequential(*mlp_((obs_dim, *mlp)))
         self.gru = nn.GRUCell(mlp[-1], gru)
         self.head = nn.Sequential(nn.Linear(gru, head), nn.ReLU(), nn.Linear(head, n_actions))
         self.critic = nn.Sequential(*mlp_((obs_dim, *critic)), nn.Linear(critic[-1], 1))
         self.rms = RunningMeanStd(np.zeros(obs_dim), np.ones(obs_dim), clip_max=10.0)
+        self.lo, self.hi = np.full(obs_dim, np.inf), np.full(obs_dim, -np.inf) # the range of raw inputs seen in training
+
+    @classmethod
+    def for_layout(cls, layout, **kwargs) -> 'GannoNet':
+        "A network for observations laid out by `layout`, its one-hot columns passed through raw."
+        return cls(obs_dim=layout.dim, raw=layout.categorical(), **kwargs)
 
     @property
     def hidden_size(self): return self.gru.hidden_size
     def initial_state(self, n:int) -> torch.Tensor: return torch.zeros(n, self.hidden_size)
 
     def normalize(self, obs, update:bool=False) -> np.ndarray:
-        "Normalise raw observations `(N, D)`; with `update`, first fold them into the running statistics."
+        "Normalise raw observations `(N, D)`; with `update` (training), first fold them into the statistics and the seen range."
         obs = np.asarray(obs, dtype=np.float64)
-        if update: self.rms.update(obs)
-        return self.rms.norm(obs).astype(np.float32)
+        if update:
+            self.rms.update(obs)
+            self.lo, self.hi = np.minimum(self.lo, obs.min(0)), np.maximum(self.hi, obs.max(0))
+        seen = self.lo <= self.hi # deployment: clamp every input to the range training showed
+        obs = np.clip(obs, np.where(seen, self.lo, -np.inf), np.where(seen, self.hi, np.inf))
+        x = self.rms.norm(obs)
+        x[:, self.raw] = obs[:, self.raw]
+        return x.astype(np.float32)
 
     def step(self, x:torch.Tensor, h:torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         "One recurrent step on normalised observations `x (N, D)` from state `h (N, H)`: logits and the next state."
@@ -58,9 +73,11 @@ class GannoNet(nn.Module):
         return a.numpy(), h
 
     def get_extra_state(self):
-        return {'mean': torch.as_tensor(self.rms.mean), 'var': torch.as_tensor(self.rms.var), 'count': torch.tensor(float(self.rms.count))}
+        return {'mean': torch.as_tensor(self.rms.mean), 'var': torch.as_tensor(self.rms.var), 'count': torch.tensor(float(self.rms.count)),
+                'lo': torch.as_tensor(self.lo), 'hi': torch.as_tensor(self.hi)}
     def set_extra_state(self, s):
         self.rms.mean, self.rms.var, self.rms.count = s['mean'].numpy().copy(), s['var'].numpy().copy(), float(s['count'])
+        if 'lo' in s: self.lo, self.hi = s['lo'].numpy().copy(), s['hi'].numpy().copy() # older files: no range, no clamp
 
 # %% ../nbs/07_policy.ipynb #ffee8b9e
 def padded_frames(obs:torch.Tensor, h_in:torch.Tensor) -> torch.Tensor:

@@ -36,7 +36,7 @@ class SlotVecEnv:
         self.venv, self.A, self.E, self.net, self.update_norm = venv, n_agents, len(venv), net, update_norm
         self.env_num = self.E*self.A
         self.action_space = [gym.spaces.Discrete(len(LR_ACTIONS))]*self.env_num
-        self.episodes, self._cur = [], [None]*self.E
+        self.episodes, self._cur, self.inner_s = [], [None]*self.E, 0.0 # finished episodes; episodes in progress; inner-network seconds so far
 
     def __len__(self): return self.env_num
 
@@ -67,6 +67,7 @@ class SlotVecEnv:
         obs, rew, term, trunc, infos = self.venv.step(act, envs)
         for e, r, info, a in zip(envs, rew, infos, act):
             rec = self._cur[e]
+            self.inner_s += info.get('inner_s', 0.0)
             rec['steps'].append({'reward': float(r), 'actions': a.tolist(), **{k: info[k] for k in ('lrs', 'val_acc', 'val_loss', 'train_loss', 'train_acc', 'diverged', 'inner_s', 'cf_val_acc') if k in info}})
             if term[pos[e]] or trunc[pos[e]]: self.episodes.append(rec)
         o, k = self._out(ids, envs, obs)
@@ -84,6 +85,7 @@ class TrainConfig:
     env: EnvConfig = field(default_factory=EnvConfig)
     n_envs: int = 4 # parallel environments
     total_steps: int = 50_000 # MARL steps (environment decisions) in all
+    decisions_per_update: int|None = None # decisions collected from each environment per PPO update (None: one whole episode)
     seq_len: int = 8 # recurrent replay window (the buffer's stack_num)
     epochs: int = 2 # PPO epochs per update
     minibatches: int = 4
@@ -103,9 +105,13 @@ class TrainConfig:
         if self.workers not in ('subproc', 'dummy'): raise ValueError(f"workers={self.workers!r}: expected 'subproc' or 'dummy'")
         for k in ('n_envs', 'total_steps', 'seq_len', 'epochs', 'minibatches', 'checkpoint_every'):
             if getattr(self, k) < 1: raise ValueError(f"{k}={getattr(self, k)} must be >= 1")
+        if self.decisions_per_update is not None and self.decisions_per_update < 1:
+            raise ValueError(f"decisions_per_update={self.decisions_per_update} must be >= 1")
 
     @property
-    def steps_per_update(self) -> int: return self.n_envs*self.env.n_decisions
+    def update_decisions(self) -> int: return self.decisions_per_update or self.env.n_decisions
+    @property
+    def steps_per_update(self) -> int: return self.n_envs*self.update_decisions
     @property
     def n_updates(self) -> int: return math.ceil(self.total_steps/self.steps_per_update)
 
@@ -115,7 +121,8 @@ PRESETS = {
                          n_envs=2, total_steps=12, seq_len=4, workers='dummy', checkpoint_every=1),
     'cpu': TrainConfig(env=EnvConfig(model='cnn2', dataset='fashion_mnist', n_decisions=20, counterfactual=False, gain=1.0),
                        n_envs=4, total_steps=8_000, checkpoint_every=2),
-    'paper': TrainConfig(env=EnvConfig(model='cnn2', dataset='fashion_mnist', n_decisions=20), n_envs=4, total_steps=50_000),
+    'paper': TrainConfig(env=EnvConfig(model='cnn2', dataset='fashion_mnist', n_decisions=300), n_envs=4, total_steps=50_000,
+                         decisions_per_update=32, checkpoint_every=2),
 }
 
 def load_config(name_or_file:str, **overrides) -> TrainConfig:
@@ -217,6 +224,15 @@ def _time_totals(rows) -> dict:
         t['wall_s'] += c + u; t['collect_s'] += c; t['update_s'] += u; t['inner_s'] += inner
     return t
 
+# %% ../nbs/08_train.ipynb #e2b51687
+def _episode_stats(eps:list[dict], n_layers:int) -> dict:
+    "Log columns of the episodes an update finished: mean return, final validation accuracy, divergences, each layer's final LR (geometric mean)."
+    if not eps: return {'episodes': 0, 'return_mean': math.nan, 'final_val_acc_mean': math.nan, 'diverged': 0, **{f'final_lr_{i}': math.nan for i in range(n_layers)}}
+    lrs = np.array([e['steps'][-1]['lrs'] for e in eps])
+    return {'episodes': len(eps), 'return_mean': float(np.mean([sum(s['reward'] for s in e['steps']) for e in eps])),
+            'final_val_acc_mean': float(np.mean([e['steps'][-1]['val_acc'] for e in eps])), 'diverged': int(sum(e['steps'][-1]['diverged'] for e in eps)),
+            **{f'final_lr_{i}': float(np.exp(np.mean(np.log(lrs[:, i] + 1e-12)))) for i in range(n_layers)}}
+
 # %% ../nbs/08_train.ipynb #53989360
 def check_finite(algo:PPO, loss:float, update:int):
     "Raise `FloatingPointError` naming whatever PPO's `update` left non-finite: its `loss`, the return statistics or parameters."
@@ -240,8 +256,8 @@ def train(cfg:TrainConfig, out, # the run's folder: config.json, logs, checkpoin
     if not resume and ckpt.is_file(): raise FileExistsError(f"{out} already holds a run (checkpoint.pt); pass --resume to continue it or choose another --out")
     torch.manual_seed(cfg.seed); np.random.seed(cfg.seed); random.seed(cfg.seed)
     layout = ObsLayout.named(cfg.env.obs)
-    net = GannoNet(obs_dim=layout.dim)
-    probe = LREnv(cfg.env, seed=0); A = probe.n_agents; del probe
+    net = GannoNet.for_layout(layout)
+    probe = LREnv(cfg.env, seed=0); A, n_layers = probe.n_agents, probe.n_layers; del probe
     algo = make_algorithm(cfg, net, cfg.n_envs*A)
     start, marl, kept = 0, 0, []
     if resume:
@@ -255,7 +271,7 @@ def train(cfg:TrainConfig, out, # the run's folder: config.json, logs, checkpoin
     except Exception: tb = None
     venv = SlotVecEnv(make_venv(cfg, start), A, net)
     slots = len(venv)
-    buf = VectorReplayBuffer(slots*cfg.env.n_decisions, slots, stack_num=cfg.seq_len)
+    buf = VectorReplayBuffer(slots*cfg.update_decisions, slots, stack_num=cfg.seq_len)
     collector = Collector(algo.policy, venv, buf)
     collector.reset()
     end = cfg.n_updates if max_updates is None else min(cfg.n_updates, start + max_updates)
@@ -264,11 +280,12 @@ def train(cfg:TrainConfig, out, # the run's folder: config.json, logs, checkpoin
     totals = _time_totals(kept)
     try:
         for u in bar:
-            t0 = time.perf_counter(); n_ep = len(venv.episodes)
+            t0, n_ep, inner0 = time.perf_counter(), len(venv.episodes), venv.inner_s
             with policy_within_training_step(algo.policy), torch_train_mode(algo.policy, False):
-                collector.collect(n_step=slots*cfg.env.n_decisions)
+                collector.collect(n_step=slots*cfg.update_decisions)
             t1 = time.perf_counter()
             batch, _ = buf.sample(0)
+            step_reward = float(np.mean(batch.rew))
             with torch.no_grad(): old_logits = algo.policy(batch).logits
             with policy_within_training_step(algo.policy):
                 stats = algo.update(buf, batch_size=max(len(buf)//cfg.minibatches, 1), repeat=cfg.epochs)
@@ -279,21 +296,16 @@ def train(cfg:TrainConfig, out, # the run's folder: config.json, logs, checkpoin
             eps = venv.episodes[n_ep:]
             for e in eps: e['update'] = u + 1
             marl += cfg.steps_per_update
-            inner = sum(s.get('inner_s', 0.0) for e in eps for s in e['steps'])
+            inner = venv.inner_s - inner0
             totals['wall_s'] += t2 - t0; totals['inner_s'] += inner; totals['collect_s'] += t1 - t0; totals['update_s'] += t2 - t1
-            ret = [sum(s['reward'] for s in e['steps']) for e in eps]
-            final_acc = [e['steps'][-1]['val_acc'] for e in eps]
-            lrs = np.array([e['steps'][-1]['lrs'] for e in eps])
-            row = {'update': u + 1, 'marl_steps': marl, 'episodes': len(eps), 'return_mean': float(np.mean(ret)),
-                   'final_val_acc_mean': float(np.mean(final_acc)), 'diverged': int(sum(e['steps'][-1]['diverged'] for e in eps)),
-                   **{f'final_lr_{i}': float(np.exp(np.mean(np.log(lrs[:, i] + 1e-12)))) for i in range(lrs.shape[1])},
+            row = {'update': u + 1, 'marl_steps': marl, 'step_reward_mean': step_reward, **_episode_stats(eps, n_layers),
                    'loss': stats.loss.mean, 'actor_loss': stats.actor_loss.mean, 'vf_loss': stats.vf_loss.mean,
                    'entropy': stats.ent_loss.mean, 'approx_kl': kl,
                    'collect_s': t1 - t0, 'update_s': t2 - t1, 'inner_s': inner}
             _log_row(out, row, tb)
             with (out/'episodes.jsonl').open('a') as f:
                 for e in eps: f.write(json.dumps(e) + '\n')
-            bar.set_postfix(ret=f"{row['return_mean']:+.3f}", acc=f"{row['final_val_acc_mean']:.3f}")
+            bar.set_postfix(rew=f"{step_reward:+.4f}", acc=f"{row['final_val_acc_mean']:.3f}")
             if (u + 1) % cfg.checkpoint_every == 0 or u + 1 == end:
                 save_checkpoint(ckpt, algo, u + 1, marl, {'layout': layout.to_dict()})
     finally:

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The paper's comparisons at a declared scale, one command per grid:
 #   bash scripts/experiments.sh GRID [SCALE]      GRID: cnn2 | table1 | table4 | table3 | table5 | ablations | table2 | fig4 | all
+#   bash scripts/experiments.sh train_paper       the paper preset's policy training into results/train_paper, resumed if it has a checkpoint
 #   SCALE: cpu (default; see ganno.evaluate.EVAL_SCALES for exactly what it reduces) | paper | smoke
 #   DRY_RUN=1 prints the commands instead of running them; ABLATIONS="lr timestep global" (default) picks the
 #   ablations that the ablations and table2 grids train and evaluate.
@@ -43,6 +44,9 @@ case $grid in
   fig4)    for wd in 0.01 0.1; do
              ev --env resnet18_cifar10 --weight-decay $wd --init-lrs 1e-3 --out results/resnet18_cifar10_wd$wd$sfx --methods ganno,random,sgdr
            done ;;
+  train_paper) # Appendix A's training (50,000 MARL steps, difference reward); runs for many hours on a CPU, so it resumes
+           out=results/train_paper
+           if [ -f $out/checkpoint.pt ]; then x ganno train --config paper --out $out --resume; else x ganno train --config paper --out $out; fi ;;
   all)     for g in cnn2 table1 table4 table3 table5 ablations table2 fig4; do bash "$0" $g "$scale"; done ;;
-  *)       echo "unknown grid '$grid': expected cnn2, table1, table4, table3, table5, ablations, table2, fig4 or all" >&2; exit 2 ;;
+  *)       echo "unknown grid '$grid': expected cnn2, table1, table4, table3, table5, ablations, table2, fig4, train_paper or all" >&2; exit 2 ;;
 esac
