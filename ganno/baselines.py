@@ -12,9 +12,10 @@ from torch.optim import lr_scheduler as S
 
 from .actions import NOOP
 from .evaluate import Controller
+from .trainer import LR_FREE, PEERS
 
 # %% auto #0
-__all__ = ['SCHEDULES', 'BASELINES', 'lr_curve', 'ScheduleController']
+__all__ = ['SCHEDULES', 'BASELINES', 'lr_curve', 'ScheduleController', 'PeerController']
 
 # %% ../nbs/12_baselines.ipynb #139f7a73
 def _warmup_cosine(opt, T):
@@ -67,6 +68,12 @@ class ScheduleController(Controller):
         env.trainee.schedule = lr_curve(self.schedule, env.init_lr, env.cfg.n_decisions*env.cfg.tau)
     def act(self, obs): return np.full(len(obs), NOOP)
 
+class PeerController(ScheduleController):
+    "A peer optimiser (`ganno.trainer.PEERS`) at a constant LR; one that sets its own step size runs at lr = 1, whatever the grid's."
+    def __init__(self, optimizer:str): super().__init__('constant', optimizer, optimizer)
+    def configure(self, cfg): return replace(super().configure(cfg), **({'lr': 1.0} if self.optimizer in LR_FREE else {}))
+
 BASELINES = {**{k: (lambda k=k: ScheduleController(k)) for k in SCHEDULES if k != 'constant'},
              'lamb_cosine': lambda: ScheduleController('cosine', 'lamb', 'lamb_cosine'),
-             'lion': lambda: ScheduleController('constant', 'lion', 'lion')}
+             'lion': lambda: ScheduleController('constant', 'lion', 'lion'),
+             **{k: (lambda k=k: PeerController(k)) for k in PEERS}}

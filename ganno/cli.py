@@ -91,7 +91,7 @@ def parser() -> argparse.ArgumentParser:
     e = sub.add_parser('evaluate', help='compare LR controllers (GANNO, baselines, ablations) on an environment')
     e.add_argument('--policy', default=None, help='a policy file (default: the shipped policy)')
     e.add_argument('--env', default='cnn2_fmnist', choices=list(EVAL_ENVS), help='the network and data (default cnn2_fmnist, the training environment)')
-    e.add_argument('--config', default='cpu', choices=list(EVAL_SCALES), help='the scale: smoke, cpu (default) or paper')
+    e.add_argument('--scale', default='cpu', choices=list(EVAL_SCALES), help=f"how long each run is: {', '.join(EVAL_SCALES)} (default cpu; see ganno.evaluate.EVAL_SCALES)")
     e.add_argument('--methods', type=_csv(str), default=['ganno', 'random', 'constant'],
                    help=f"comma-separated: {', '.join(methods())}, or NAME=POLICY_FILE (an ablation)")
     e.add_argument('--seeds', type=_csv(int), default=[0, 1, 2], help='comma-separated integers')
@@ -106,6 +106,7 @@ def parser() -> argparse.ArgumentParser:
     tb.add_argument('--key', default='test_acc', help='the record field to tabulate (default test_acc)')
     tb.add_argument('--methods', type=_csv(str), default=None, help="only these methods, in this order (e.g. one paper table's rows)")
     tb.add_argument('--init-lrs', type=_csv(float), default=None, help="only runs from these initial LRs (e.g. Table 3's GANNO from 0)")
+    tb.add_argument('--no-paper', action='store_true', help="leave out the paper's cells, Δ and ρ (default: shown where the paper has the grid)")
     b = sub.add_parser('bench', help='inner-loop speed: GANNO trainer vs plain PyTorch, side by side')
     b.add_argument('--quick', action='store_true', help='a < 2 minute version')
     b.add_argument('--out', help='also write the results as JSON to this file')
@@ -130,7 +131,7 @@ def main(argv=None):
         bad = [x for x in (a.init_lrs or []) if not x >= 0]
         if bad: parser().error(f"argument --init-lrs: {bad[0]} is not a learning rate >= 0")
         over = {k: v for k, v in (('n_decisions', a.n_decisions), ('tau', a.tau), ('weight_decay', a.weight_decay)) if v is not None}
-        try: cfg = eval_config(a.env, a.config, **over)
+        try: cfg = eval_config(a.env, a.scale, **over)
         except ValueError as e: parser().error(str(e))
         recs = evaluate_to(a.out, cfg, a.methods, a.seeds, a.policy, a.procs, a.init_lrs)
         from ganno.evaluate import table
@@ -140,7 +141,9 @@ def main(argv=None):
         try: recs = load_records(a.folder)
         except FileNotFoundError as e: parser().error(str(e))
         if recs and a.key not in recs[0]: parser().error(f"argument --key: records have no field {a.key!r}")
-        try: print(table(recs, a.key, methods=a.methods, init_lrs=a.init_lrs))
+        from ganno.evaluate import folder_reference
+        ref = None if a.no_paper else folder_reference(a.folder)
+        try: print(table(recs, a.key, methods=a.methods, init_lrs=a.init_lrs, paper=ref))
         except ValueError as e: parser().error(f"argument --{'init-lrs' if 'initial LRs' in str(e) else 'methods'}: {e}")
     elif a.cmd == 'bench':
         from ganno.bench import run_bench

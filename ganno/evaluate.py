@@ -16,10 +16,13 @@ import torch
 from .actions import LR_ACTIONS, NOOP
 from .env import EnvConfig, LREnv
 from .policy import GannoNet, load_policy
+from .trainer import LR_FREE
 
 # %% auto #0
-__all__ = ['METHODS', 'EVAL_ENVS', 'EVAL_SCALES', 'Controller', 'ConstantLR', 'RandomAgent', 'GannoAgent', 'run_episode',
-           'methods', 'check_methods', 'compare', 'summarise', 'eval_config', 'evaluate_to', 'load_records', 'table']
+__all__ = ['COLLAPSE_MARGIN', 'METHODS', 'EVAL_ENVS', 'EVAL_SCALES', 'PAPER_ORDER', 'Controller', 'ConstantLR', 'RandomAgent',
+           'GannoAgent', 'outcome', 'reported', 'run_episode', 'methods', 'check_methods', 'compare', 'summarise',
+           'eval_config', 'evaluate_to', 'paper_tables', 'paper_reference', 'folder_reference', 'paper_cell',
+           'paper_summary', 'load_records', 'table']
 
 # %% ../nbs/09_evaluate.ipynb #d4ee7f09
 class Controller:
@@ -58,6 +61,18 @@ class GannoAgent(Controller):
         a, self.h = self.net.act(obs, self.h, self.greedy, self.gen)
         return a
 
+# %% ../nbs/09_evaluate.ipynb #ad37e662
+COLLAPSE_MARGIN = 0.02 # a run whose final test accuracy is within this of chance has collapsed
+
+def outcome(r:dict) -> str:
+    "'diverged', 'collapsed' or 'ok' for an episode record (records without `n_classes` have 10 classes)."
+    if r.get('diverged'): return 'diverged'
+    return 'collapsed' if r['test_acc'] - 1/r.get('n_classes', 10) < COLLAPSE_MARGIN else 'ok'
+
+def reported(r:dict, key:str='test_acc') -> float:
+    "The value a table shows for `key`: a diverged run's accuracy is chance."
+    return 1/r.get('n_classes', 10) if r.get('diverged') and key.endswith('acc') else r[key]
+
 # %% ../nbs/09_evaluate.ipynb #a1b07d9b
 def run_episode(cfg:EnvConfig, controller:Controller, seed:int, data=None) -> dict:
     "One evaluation episode of `controller` on `cfg` (its counterfactual switched off), as a record."
@@ -74,7 +89,8 @@ def run_episode(cfg:EnvConfig, controller:Controller, seed:int, data=None) -> di
     rec = {'method': controller.name, 'model': cfg.model, 'dataset': cfg.dataset, 'seed': seed,
            'init_lr': env.init_lr, 'weight_decay': env.init_wd, 'final_val_acc': steps[-1]['val_acc'],
            'test_acc': 0.0 if tr.diverged else test['acc'], 'test_loss': test['loss'], 'diverged': tr.diverged,
-           'wall_s': time.perf_counter() - t0, 'steps': steps}
+           'n_classes': tr.data.ds.n_classes, 'wall_s': time.perf_counter() - t0, 'steps': steps}
+    rec['collapsed'] = outcome(rec) == 'collapsed'
     ex = tr.data.ds.test_exact
     if ex is not None: rec['test_acc_exact'] = 0.0 if tr.diverged else tr.evaluate(x=tr.data.x_test[ex], y=tr.data.y_test[ex])['acc']
     return rec
@@ -110,9 +126,11 @@ def _run(args):
     return run_episode(cfg, _controller(method, policy), seed)
 
 def _jobs(cfg, methods, seeds, init_lrs, policy, procs, skip=()):
+    "The episodes to run, one per (initial LR, seed, method) not in `skip`; LR-free methods run at lr = 1 once per seed."
     check_methods(methods)
+    keys = dict.fromkeys((1.0 if m in LR_FREE and lr is not None else lr, s, m) for lr in (init_lrs or [None]) for s in seeds for m in methods)
     return [(cfg if lr is None else replace(cfg, lr=lr), m, s, policy, 1 if procs > 1 else None)
-            for lr in (init_lrs or [None]) for s in seeds for m in methods if (m.split('=')[0], lr, s) not in skip]
+            for lr, s, m in keys if (m.split('=')[0], lr, s) not in skip]
 
 def compare(cfg:EnvConfig, methods=('ganno', 'random', 'constant'), seeds=(0, 1, 2), policy=None, procs:int=2,
             init_lrs=None, # a grid of initial LRs (default: each seed draws its own, as in training)
@@ -180,6 +198,67 @@ def evaluate_to(out, cfg:EnvConfig, methods, seeds, policy=None, procs:int=2, in
             for r in tqdm(ex.map(_run, jobs), total=len(jobs), desc='episodes'): _write(r)
     return done
 
+# %% ../nbs/09_evaluate.ipynb #4a0c7a37
+def paper_tables() -> dict:
+    "The paper's Tables 1–5 as data (the package's copy; its `source` names the paper)."
+    import ganno
+    return json.loads((Path(ganno.__file__).parent/'assets'/'paper_tables.json').read_text())
+
+PAPER_ORDER = ('table1', 'table4', 'table3', 'table2', 'table5') # the first table that has a method gives its average
+
+def _fmt_lr(lr:float) -> str: return f'{lr:g}'
+
+def paper_reference(env:str, # a name in `EVAL_ENVS`
+                    weight_decay:float) -> dict:
+    "Per method, the paper's cells for `env` at `weight_decay`: {'cells': {LR: mean %}, 'average', 'tables', 'reported_only'}."
+    out, tables = {}, paper_tables()['tables']
+    for name in PAPER_ORDER:
+        t = tables[name]
+        rows = [r for r in t['rows'] if t['env'] == env and np.isclose(r.get('weight_decay') or t['weight_decay'], weight_decay)]
+        for row in rows:
+            m = out.setdefault(row['method'], {'cells': {}, 'average': row['average']['mean'], 'tables': [], 'reported_only': row['method'] == 'velo'})
+            m['tables'].append(name)
+            for lr, c in row['cells'].items():
+                if c is not None: m['cells'].setdefault(lr, c['mean'])
+            if 'initial_lr' in row: m['cells'].setdefault(_fmt_lr(row['initial_lr']), row['average']['mean']) # GANNO from LR = 0
+    return out
+
+def folder_reference(folder) -> dict|None:
+    "The `paper_reference` for a results folder's environment and weight decay (from its config.json), or None where the paper has none."
+    c = json.loads((Path(folder)/'config.json').read_text())['config'] if (Path(folder)/'config.json').is_file() else {}
+    env = next((k for k, v in EVAL_ENVS.items() if v == (c.get('model'), c.get('dataset'))), None)
+    return (paper_reference(env, c['weight_decay']) or None) if env and c.get('weight_decay') is not None else None
+
+def paper_cell(ref:dict, method:str, lr:float|None) -> float|None:
+    "The paper's mean (%) for `method` from initial LR `lr`, or None where it printed none."
+    return None if lr is None else ref.get(method, {}).get('cells', {}).get(_fmt_lr(lr))
+
+# %% ../nbs/09_evaluate.ipynb #e972aa96
+def paper_summary(records:list[dict], ref:dict, scale:float=100.0) -> dict:
+    "Spearman's ρ of the methods' rankings (ours vs the paper's, over shared cells), the mean |ours − paper| per cell, and counts."
+    from scipy.stats import spearmanr
+    ours_avg, paper_avg, diffs = [], [], []
+    for m in dict.fromkeys(r['method'] for r in records):
+        pairs = [(np.mean([reported(r) for r in records if r['method'] == m and r['init_lr'] == lr])*scale, paper_cell(ref, m, lr))
+                 for lr in sorted({r['init_lr'] for r in records if r['method'] == m})]
+        pairs = [(a, b) for a, b in pairs if b is not None]
+        if not pairs: continue
+        ours_avg.append(np.mean([a for a, _ in pairs])); paper_avg.append(np.mean([b for _, b in pairs])); diffs += [a - b for a, b in pairs]
+    rho = float(spearmanr(ours_avg, paper_avg).statistic) if len(ours_avg) >= 3 else float('nan')
+    return {'rho': rho, 'mad': float(np.mean(np.abs(diffs))) if diffs else float('nan'), 'n_methods': len(ours_avg), 'n_cells': len(diffs)}
+
+def _notes(records, paper, key, scale) -> str:
+    "The lines under a table: runs that collapsed or diverged, and the comparison with the paper."
+    kinds = [outcome(r) for r in records] if key.endswith('acc') else []
+    nd, nc, notes = kinds.count('diverged'), kinds.count('collapsed'), []
+    if nd or nc: notes.append(f"† cells hold runs that collapsed (test accuracy within {COLLAPSE_MARGIN*100:g} points of chance) or diverged "
+                              f"(shown at chance, as the paper prints them): {nd + nc} of {len(records)} runs ({nc} collapsed, {nd} diverged).")
+    if paper and key == 'test_acc':
+        s, tabs = paper_summary(records, paper, scale), sorted({t for row in paper.values() for t in row['tables']})
+        notes.append(f"Against the paper (arXiv 2311.18598, {', '.join(tabs)}): Spearman's ρ between the rankings of {s['n_methods']} methods "
+                     f"{s['rho']:+.2f}; mean absolute difference {s['mad']:.2f} points over {s['n_cells']} cells.")
+    return ''.join('\n\n' + n for n in notes)
+
 # %% ../nbs/09_evaluate.ipynb #c146e559
 def load_records(folder) -> list[dict]:
     "Every record of a results folder's `records.jsonl`."
@@ -190,8 +269,9 @@ def load_records(folder) -> list[dict]:
 def table(records:list[dict], key:str='test_acc', scale:float=100.0,
           methods=None, # only these methods, in this order (default: all, in the order they were run)
           init_lrs=None, # only runs from these initial LRs (default: all)
+          paper:dict|None=None, # a `paper_reference`: add the paper's mean and ours − paper under each row, and its unrun rows
          ) -> str:
-    "A markdown table of mean ± std of `key` (×`scale`) per method and initial LR, with the row average."
+    "A markdown table of mean ± std of `key` (×`scale`) per method and initial LR, with the row average and notes."
     if methods is not None:
         missing = [m for m in methods if not any(r['method'] == m for r in records)]
         if missing: raise ValueError(f"no records of method {missing[0]!r}")
@@ -199,16 +279,25 @@ def table(records:list[dict], key:str='test_acc', scale:float=100.0,
     if init_lrs is not None:
         records = [r for r in records if any(np.isclose(r['init_lr'], lr, rtol=1e-9, atol=1e-15) for lr in init_lrs)]
         if not records: raise ValueError(f"no records from initial LRs {list(init_lrs)}")
-    lrs = sorted({r['init_lr'] for r in records})
+    if not records: raise ValueError("no records to tabulate")
+    lrs = sorted({r['init_lr'] for r in records if r['method'] not in LR_FREE}) or [None]
     grid = len(lrs) <= 8
-    cols = [f'{lr:g}' for lr in lrs] if grid else ['all runs']
-    head = '| method | ' + ' | '.join(f'LR {c}' if grid else c for c in cols) + ' | average |'
-    lines = [head, '|' + '---|'*(len(cols) + 2)]
+    cols = [_fmt_lr(lr) if lr is not None else 'own LR' for lr in lrs] if grid else ['all runs']
+    lines = ['| method | ' + ' | '.join(f'LR {c}' if grid else c for c in cols) + ' | average |', '|' + '---|'*(len(cols) + 2)]
     for m in dict.fromkeys(r['method'] for r in records):
-        cells, means = [], []
-        for lr in (lrs if grid else [None]):
-            v = np.array([r[key] for r in records if r['method'] == m and (lr is None or r['init_lr'] == lr)])*scale
-            if len(v): means.append(v.mean())
-            cells.append(f'{v.mean():.2f} ± {v.std(ddof=1) if len(v) > 1 else 0:.2f}' if len(v) else '—')
-        lines.append(f'| {m} | ' + ' | '.join(cells) + f' | {np.mean(means):.2f} |')
-    return '\n'.join(lines)
+        mine = [r for r in records if r['method'] == m]
+        ours = {lr: np.array([reported(r, key) for r in mine if lr is None or m in LR_FREE or r['init_lr'] == lr])*scale for lr in (lrs if grid else [None])}
+        cells = ['/' if m in LR_FREE else _cell(v, any(outcome(r) != 'ok' for r in mine if r['init_lr'] == lr)) for lr, v in ours.items()]
+        avg = np.mean([reported(r, key) for r in mine])*scale if m in LR_FREE else np.mean([v.mean() for v in ours.values() if len(v)])
+        lines.append(f'| {m} | ' + ' | '.join(cells) + f' | {avg:.2f} |')
+        if paper and key == 'test_acc' and grid and (pm := [paper_cell(paper, m, lr) for lr in lrs]) and any(x is not None for x in pm):
+            lines.append('| ↳ paper | ' + ' | '.join('/' if x is None else f'{x:.2f}' for x in pm) + f" | {paper[m]['average']:.2f} |")
+            lines.append('| ↳ Δ | ' + ' | '.join('—' if x is None or not len(v) or m in LR_FREE else f'{v.mean() - x:+.2f}' for x, v in zip(pm, ours.values())) + ' | |')
+    if paper:
+        run = {r['method'] for r in records}
+        for m, row in paper.items():
+            if m not in run and row['reported_only']: lines.append(f"| {m} (reported, not run) | " + ' | '.join('/' for _ in cols) + f" | {row['average']:.2f} |")
+    return '\n'.join(lines) + _notes(records, paper if grid else None, key, scale)
+
+def _cell(v, flagged:bool) -> str:
+    return '—' if not len(v) else f"{v.mean():.2f} ± {v.std(ddof=1) if len(v) > 1 else 0:.2f}" + (' †' if flagged else '')

@@ -15,16 +15,27 @@ from .data import BatchSampler, Splits
 from .models import build_model, layers
 
 # %% auto #0
-__all__ = ['OPTIMIZERS', 'STAT_NAMES', 'make_optimizer', 'stats_from', 'layer_stats', 'Trainee', 'evaluate_model']
+__all__ = ['PEERS', 'LR_FREE', 'OPTIMIZERS', 'STAT_NAMES', 'make_optimizer', 'stats_from', 'layer_stats', 'Trainee',
+           'evaluate_model']
 
 # %% ../nbs/02_trainer.ipynb #c219e27f
-OPTIMIZERS = ('adamw', 'lamb', 'lion')
+PEERS = { # optimisers a user might pick instead of a schedule: (module, class, fixed options) — weight decay decoupled in each
+    'schedulefree': ('schedulefree', 'AdamWScheduleFree', {}),
+    'prodigy': ('prodigyopt', 'Prodigy', {'decouple': True}),
+    'dadapt_adam': ('dadaptation', 'DAdaptAdam', {'decouple': True}),
+}
+LR_FREE = ('prodigy', 'dadapt_adam') # peers that set their own step size: run at their documented default lr = 1
+OPTIMIZERS = ('adamw', 'lamb', 'lion', *PEERS)
 
 def make_optimizer(model:nn.Module, lr:float=1e-3, weight_decay:float=0.1, fused:bool|None=None,
-                   optimizer:str='adamw', # 'adamw' (GANNO's), or the baselines 'lamb' and 'lion' (pytorch-optimizer's)
+                   optimizer:str='adamw', # 'adamw' (GANNO's), the baselines 'lamb' and 'lion' (pytorch-optimizer's), or a key of `PEERS`
                    **kwargs) -> torch.optim.Optimizer:
-    "AdamW (or LAMB, Lion) with one parameter group per controlled layer of `model`, each named after its layer."
+    "AdamW (or LAMB, Lion, a peer) with one parameter group per controlled layer of `model`, each named after its layer."
     groups = [dict(params=[p for _, p in l.params], lr=lr, name=l.name) for l in layers(model)]
+    if optimizer in PEERS:
+        import importlib
+        mod, cls, kw = PEERS[optimizer]
+        return getattr(importlib.import_module(mod), cls)(groups, lr=lr, weight_decay=weight_decay, **kw, **kwargs)
     if optimizer in ('lamb', 'lion'):
         import pytorch_optimizer
         cls = pytorch_optimizer.Lamb if optimizer == 'lamb' else pytorch_optimizer.Lion
@@ -117,6 +128,7 @@ def train(self:Trainee, n_steps:int) -> Trainee:
     m, opt, d, smp = self.model, self.opt, self.data, self.sampler
     groups = [g['params'] for g in opt.param_groups]
     m.train()
+    if hasattr(opt, 'train'): opt.train() # schedule-free optimisers train at one point and evaluate at another
     loss_sum, correct = torch.zeros(()), torch.zeros((), dtype=torch.long)
     sched = self.schedule
     for i in range(n_steps):
@@ -160,7 +172,11 @@ def evaluate(self:Trainee, split:str='val', # 'train', 'val' or 'test'
     "Mean loss and accuracy on a split (see `evaluate_model`)."
     if x is None: x, y = self.data[split]
     if n is not None: x, y = x[:n], y[:n]
-    return evaluate_model(self.model, x, y, self.data.normalize, self.eval_bs, self.amp)
+    sf = hasattr(self.opt, 'eval') # schedule-free: evaluate at the averaged point, then switch back
+    if sf: self.opt.eval()
+    try: return evaluate_model(self.model, x, y, self.data.normalize, self.eval_bs, self.amp)
+    finally:
+        if sf: self.opt.train()
 
 # %% ../nbs/02_trainer.ipynb #666f1bc7
 @patch

@@ -17,7 +17,7 @@ for o in $ABL; do
   [[ -v ABLATION_METHOD[$o] ]] || { echo "unknown ablation '$o' in ABLATIONS: expected lr, timestep and/or global" >&2; exit 2; }
 done
 x() { if [ -n "${DRY_RUN:-}" ]; then echo "$*"; else "$@"; fi; }
-ev() { x ganno evaluate --config "$scale" --seeds "$SEEDS" --procs "$PROCS" "$@"; }
+ev() { x ganno evaluate --scale "$scale" --seeds "$SEEDS" --procs "$PROCS" "$@"; }
 case $grid in
   cnn2)    # the training environment: the shipped policy vs a random agent vs the constant LR (issue 3)
            ev --env cnn2_fmnist --methods ganno,ganno_sampled,random,constant --init-lrs 1e-4,1e-3,1e-2 \
