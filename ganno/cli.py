@@ -70,6 +70,14 @@ def _csv(kind):
         except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a comma-separated list of {kind.__name__}")
     return f
 
+def _device_args(p):
+    p.add_argument('--device', default=None, help="where inner networks train: auto (CUDA when present), cpu, cuda or cuda:N (default: the config's, cpu)")
+    p.add_argument('--precision', choices=['fp32', 'bf16'], default=None, help="inner networks in fp32 or bf16 autocast (default: the config's, fp32)")
+
+def _env_overrides(a) -> dict:
+    "EnvConfig fields set by --device and --precision."
+    return {**({'device': a.device} if a.device else {}), **({'amp': a.precision == 'bf16'} if a.precision else {})}
+
 def parser() -> argparse.ArgumentParser:
     from ganno.evaluate import EVAL_ENVS, EVAL_SCALES, methods
     from ganno.models import MODELS
@@ -88,6 +96,7 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument('--out', required=True, help='folder for config.json, logs, checkpoint.pt and policy.pt')
     t.add_argument('--resume', action='store_true', help='continue the run in --out from its last checkpoint')
     t.add_argument('--seed', type=int, default=None, help="override the config's seed")
+    _device_args(t)
     e = sub.add_parser('evaluate', help='compare LR controllers (GANNO, baselines, ablations) on an environment')
     e.add_argument('--policy', default=None, help='a policy file (default: the shipped policy)')
     e.add_argument('--env', default='cnn2_fmnist', choices=list(EVAL_ENVS), help='the network and data (default cnn2_fmnist, the training environment)')
@@ -100,6 +109,7 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument('--init-lrs', type=_csv(float), default=None, help='comma-separated initial LRs, e.g. 1e-4,1e-3,1e-2 (default: drawn per seed as in training)')
     e.add_argument('--weight-decay', type=float, default=None, help='fixed λ (default: drawn per seed as in training)')
     e.add_argument('--procs', type=_positive(int), default=2, help='worker processes (one torch thread each)')
+    _device_args(e)
     e.add_argument('--out', required=True, help='folder for config.json and records.jsonl (re-runs skip finished episodes)')
     tb = sub.add_parser('table', help='print a results folder as a markdown table (mean ± std per method and initial LR)')
     tb.add_argument('folder', help='a folder written by ganno evaluate')
@@ -121,6 +131,9 @@ def main(argv=None):
         from ganno.train import load_config, train
         try: cfg = load_config(a.config, seed=a.seed)
         except ValueError as e: parser().error(f"argument --config: {e}")
+        from dataclasses import replace
+        try: cfg = replace(cfg, env=replace(cfg.env, **_env_overrides(a)))
+        except ValueError as e: parser().error(f"argument --device: {e}")
         try: s = train(cfg, a.out, resume=a.resume)
         except (FileExistsError, FileNotFoundError) as e: parser().error(str(e))
         print(json.dumps(s, indent=1))
@@ -130,7 +143,7 @@ def main(argv=None):
         except ValueError as e: parser().error(f"argument --methods: {e}")
         bad = [x for x in (a.init_lrs or []) if not x >= 0]
         if bad: parser().error(f"argument --init-lrs: {bad[0]} is not a learning rate >= 0")
-        over = {k: v for k, v in (('n_decisions', a.n_decisions), ('tau', a.tau), ('weight_decay', a.weight_decay)) if v is not None}
+        over = {k: v for k, v in (('n_decisions', a.n_decisions), ('tau', a.tau), ('weight_decay', a.weight_decay)) if v is not None} | _env_overrides(a)
         try: cfg = eval_config(a.env, a.scale, **over)
         except ValueError as e: parser().error(str(e))
         recs = evaluate_to(a.out, cfg, a.methods, a.seeds, a.policy, a.procs, a.init_lrs)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_data.ipynb #71ecef15
 from __future__ import annotations
-import gzip, os, pickle, struct
+import copy, gzip, os, pickle, struct
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -203,6 +203,22 @@ class Splits:
         return getattr(self, f'x_{split}'), getattr(self, f'y_{split}')
 
     def __repr__(self): return f"Splits({self.ds.name}: train {len(self.y_train)}, val {len(self.y_val)}, test {len(self.y_test)})"
+
+    @property
+    def device(self) -> torch.device: return self.x_train.device
+    def to(self, device) -> Splits:
+        "These splits with every tensor (and the normalisation) on `device`; the copy is made once per device and kept."
+        device = torch.device(device)
+        if device.type == 'cuda' and device.index is None: device = torch.device('cuda', torch.cuda.current_device())
+        if device == self.device: return self
+        cache = self.__dict__.setdefault('_on', {})
+        if device not in cache:
+            new = copy.copy(self); new._on = {}
+            for k in ('x_train', 'y_train', 'x_val', 'y_val', 'x_test', 'y_test'): setattr(new, k, getattr(self, k).to(device))
+            shift, scale = self.ds._shift.to(device), self.ds._scale.to(device)
+            new.normalize = lambda x: torch.addcmul(shift, x.float(), scale).contiguous(memory_format=torch.channels_last)
+            cache[device] = new
+        return cache[device]
 
 # %% ../nbs/00_data.ipynb #8ff6fa36
 class BatchSampler:

@@ -16,7 +16,7 @@ from .actions import LR_ACTIONS, NOOP
 from .data import Splits, load_dataset
 from .models import build_model, layers
 from .observations import CLIP, GlobalState, ObsLayout, observe
-from .trainer import OPTIMIZERS, Trainee
+from .trainer import OPTIMIZERS, Trainee, resolve_device
 
 # %% auto #0
 __all__ = ['EnvConfig', 'get_splits', 'LREnv']
@@ -40,7 +40,8 @@ class EnvConfig:
     obs: str = 'full' # observation layout: 'full', 'lr', 'timestep' or 'global' (single agent)
     counterfactual: bool = True # run the no-op branch and reward the difference (training mode)
     gain: float = 0.0 # weight of the validation-accuracy gain since the previous decision, added to the reward (0: the paper's reward)
-    amp: bool = False # bfloat16 autocast in the inner network
+    amp: bool = False # bfloat16 autocast in the inner network (`--precision bf16`)
+    device: str = 'cpu' # where the inner network, its data and both branches live: 'cpu', 'cuda', 'cuda:N'
     optimizer: str = 'adamw' # the inner optimiser: 'adamw' (GANNO), or the baselines' 'lamb', 'lion'
 
     def __post_init__(self):
@@ -52,6 +53,7 @@ class EnvConfig:
         if not (math.isfinite(self.gain) and self.gain >= 0): raise ValueError(f"gain={self.gain} must be a finite number >= 0")
         if self.optimizer not in OPTIMIZERS: raise ValueError(f"optimizer={self.optimizer!r}: expected one of {', '.join(OPTIMIZERS)}")
         ObsLayout.named(self.obs)
+        self.device = resolve_device(self.device)
 
 # %% ../nbs/06_env.ipynb #0f51ea52
 @lru_cache(maxsize=8)
@@ -94,7 +96,7 @@ def reset(self:LREnv, seed:int|None=None, options=None) -> tuple[np.ndarray, dic
     self.init_wd = c.weight_decay if c.weight_decay is not None else _loguniform(rng, *c.wd_range)
     s1, s2 = (int(x) for x in rng.integers(0, 2**31, 2))
     self.trainee = Trainee.build(c.model, self.data, init_seed=s1, seed=s2, lr=self.init_lr,
-                                 weight_decay=self.init_wd, bs=c.bs, amp=c.amp, optimizer=c.optimizer)
+                                 weight_decay=self.init_wd, bs=c.bs, amp=c.amp, optimizer=c.optimizer, device=c.device)
     self.t, self.prev = 0, [NOOP]*self.n_layers
     self.val = self._eval(self.trainee)
     self.train_loss, self.train_acc = self.val['loss'], self.val['acc']

@@ -92,7 +92,7 @@ def run_episode(cfg:EnvConfig, controller:Controller, seed:int, data=None) -> di
            'n_classes': tr.data.ds.n_classes, 'wall_s': time.perf_counter() - t0, 'steps': steps}
     rec['collapsed'] = outcome(rec) == 'collapsed'
     ex = tr.data.ds.test_exact
-    if ex is not None: rec['test_acc_exact'] = 0.0 if tr.diverged else tr.evaluate(x=tr.data.x_test[ex], y=tr.data.y_test[ex])['acc']
+    if ex is not None: rec['test_acc_exact'] = 0.0 if tr.diverged else tr.evaluate(x=tr.data.x_test[ex.to(tr.device)], y=tr.data.y_test[ex.to(tr.device)])['acc']
     return rec
 
 # %% ../nbs/09_evaluate.ipynb #48d1ed35
@@ -178,11 +178,12 @@ def evaluate_to(out, cfg:EnvConfig, methods, seeds, policy=None, procs:int=2, in
     have = {(r['method'], r['init_lr'] if init_lrs else None, r['seed']) for r in done}
     c = out/'config.json'
     prov = json.loads(c.read_text()) if c.is_file() else provenance(cfg, methods=[], seeds=[], init_lrs=[], policy=str(policy or 'shipped'))
-    if json.loads(json.dumps(prov['config'])) != json.loads(json.dumps(asdict(cfg))):
+    same = lambda d: {k: v for k, v in json.loads(json.dumps(d)).items() if k != 'device'} # a grid may be run in parts on several devices
+    if same(prov['config']) != same(asdict(cfg)):
         raise ValueError(f"{out} holds runs of another environment configuration ({c}); choose another --out")
     for k, v in (('methods', methods), ('seeds', seeds), ('init_lrs', init_lrs or [])):
         prov[k] = list(dict.fromkeys([*(prov.get(k) or []), *v]))   # every invocation's grid, in first-seen order
-    prov.setdefault('invocations', []).append({'commit': git_commit(), 'time': time.strftime('%Y-%m-%dT%H:%M:%S%z'),
+    prov.setdefault('invocations', []).append({'commit': git_commit(), 'time': time.strftime('%Y-%m-%dT%H:%M:%S%z'), 'device': cfg.device,
                                                'methods': list(methods), 'seeds': list(seeds), 'init_lrs': init_lrs})
     c.write_text(json.dumps(prov, indent=1))
     jobs = _jobs(cfg, methods, seeds, init_lrs, policy, procs, skip=have)

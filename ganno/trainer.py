@@ -15,8 +15,8 @@ from .data import BatchSampler, Splits
 from .models import build_model, layers
 
 # %% auto #0
-__all__ = ['PEERS', 'LR_FREE', 'OPTIMIZERS', 'STAT_NAMES', 'make_optimizer', 'stats_from', 'layer_stats', 'Trainee',
-           'evaluate_model']
+__all__ = ['PEERS', 'LR_FREE', 'OPTIMIZERS', 'STAT_NAMES', 'make_optimizer', 'resolve_device', 'stats_from', 'layer_stats',
+           'Trainee', 'evaluate_model']
 
 # %% ../nbs/02_trainer.ipynb #c219e27f
 PEERS = { # optimisers a user might pick instead of a schedule: (module, class, fixed options) — weight decay decoupled in each
@@ -44,6 +44,17 @@ def make_optimizer(model:nn.Module, lr:float=1e-3, weight_decay:float=0.1, fused
     if fused is None: fused = True
     try: return torch.optim.AdamW(groups, lr=lr, weight_decay=weight_decay, fused=fused, **kwargs)
     except RuntimeError: return torch.optim.AdamW(groups, lr=lr, weight_decay=weight_decay, foreach=True, **kwargs)
+
+# %% ../nbs/02_trainer.ipynb #050bca7f
+def resolve_device(device:str='auto') -> str:
+    "'auto': CUDA when present, else the CPU; otherwise `device` itself ('cpu', 'cuda', 'cuda:N'), checked."
+    if device == 'auto': return 'cuda' if torch.cuda.is_available() else 'cpu'
+    try: d = torch.device(device)
+    except (RuntimeError, TypeError): raise ValueError(f"device={device!r}: expected auto, cpu, cuda or cuda:N") from None
+    if d.type == 'cuda' and not (torch.cuda.is_available() and (d.index or 0) < torch.cuda.device_count()):
+        raise ValueError(f"device={device!r}: no such CUDA device here")
+    if d.type not in ('cpu', 'cuda'): raise ValueError(f"device={device!r}: expected auto, cpu, cuda or cuda:N")
+    return str(d)
 
 # %% ../nbs/02_trainer.ipynb #5d794675
 STAT_NAMES = ('grad_norm', 'update_norm', 'weight_norm', 'weight_mean', 'weight_var', 'trust_ratio')
@@ -81,11 +92,14 @@ class Trainee:
                  amp:bool=False, # bfloat16 autocast for forward and backward
                  eval_bs:int=250, # batch size of `evaluate` (≤ 250 was 3–5× faster than 1000 here)
                  fused:bool|None=None, # fused AdamW (default: where available)
-                 optimizer:str='adamw', # or 'lamb', 'lion' (baselines)
+                 optimizer:str='adamw', # or 'lamb', 'lion' (baselines), or a key of `PEERS`
+                 device='cpu', # where the model, its data and its optimiser live: 'cpu', 'cuda', 'cuda:1', ...
                 ):
         if not (math.isfinite(lr) and lr >= 0): raise ValueError(f"lr={lr} must be a finite number >= 0")
         if not (math.isfinite(weight_decay) and weight_decay >= 0): raise ValueError(f"weight_decay={weight_decay} must be >= 0")
-        self.model, self.data, self.amp, self.eval_bs = model.to(memory_format=torch.channels_last), data, amp, eval_bs
+        self.device = torch.device(device)
+        self.model, self.amp, self.eval_bs = model.to(self.device, memory_format=torch.channels_last), amp, eval_bs
+        self.data = data.to(self.device)
         self.layers = layers(self.model)
         self.opt = make_optimizer(self.model, lr, weight_decay, fused, optimizer)
         self.schedule = None # if set, a sequence: every layer's LR at step i is schedule[min(i, len-1)]
@@ -129,15 +143,16 @@ def train(self:Trainee, n_steps:int) -> Trainee:
     groups = [g['params'] for g in opt.param_groups]
     m.train()
     if hasattr(opt, 'train'): opt.train() # schedule-free optimisers train at one point and evaluate at another
-    loss_sum, correct = torch.zeros(()), torch.zeros((), dtype=torch.long)
+    dev = self.device
+    loss_sum, correct = torch.zeros((), device=dev), torch.zeros((), dtype=torch.long, device=dev)
     sched = self.schedule
     for i in range(n_steps):
         if sched is not None:
             lr = float(sched[min(self.steps + i, len(sched) - 1)])
             for g in opt.param_groups: g['lr'] = lr
-        idx = next(smp)
+        idx = next(smp).to(dev, non_blocking=True)
         xb, yb = d.normalize(d.x_train[idx]), d.y_train[idx]
-        with torch.autocast('cpu', torch.bfloat16, enabled=self.amp):
+        with torch.autocast(dev.type, torch.bfloat16, enabled=self.amp):
             out = m(xb)
             loss = F.cross_entropy(out, yb)
         opt.zero_grad(set_to_none=True)
@@ -146,7 +161,8 @@ def train(self:Trainee, n_steps:int) -> Trainee:
         opt.step()
         loss_sum += loss.detach(); correct += (out.argmax(1) == yb).sum()
     self.steps += n_steps
-    self.train_loss, self.train_acc = loss_sum.item()/n_steps, correct.item()/(n_steps*smp.bs)
+    total, right = torch.stack([loss_sum.double(), correct.double()]).tolist() # one read from the device per τ steps
+    self.train_loss, self.train_acc = total/n_steps, right/(n_steps*smp.bs)
     self.stats = layer_stats(groups, before)
     self.diverged = not (math.isfinite(self.train_loss) and torch.isfinite(self.stats['weight_norm']).all())
     return self
@@ -155,14 +171,15 @@ def train(self:Trainee, n_steps:int) -> Trainee:
 def evaluate_model(model:nn.Module, x:torch.Tensor, y:torch.Tensor, normalize, # `uint8` images, labels, the dataset's `normalize`
                    bs:int=250, amp:bool=False) -> dict:
     "Mean loss and accuracy of any `model` on `x`, `y`, in eval mode under `torch.inference_mode`."
-    was = model.training; model.eval()
-    loss, correct = torch.zeros((), dtype=torch.float64), torch.zeros((), dtype=torch.long)
-    with torch.inference_mode(), torch.autocast('cpu', torch.bfloat16, enabled=amp):
+    was, dev = model.training, x.device; model.eval()
+    loss, correct = torch.zeros((), dtype=torch.float64, device=dev), torch.zeros((), dtype=torch.long, device=dev)
+    with torch.inference_mode(), torch.autocast(dev.type, torch.bfloat16, enabled=amp):
         for i in range(0, len(y), bs):
             out = model(normalize(x[i:i+bs])).float(); yb = y[i:i+bs]
             loss += F.cross_entropy(out, yb, reduction='sum'); correct += (out.argmax(1) == yb).sum()
     model.train(was)
-    return {'loss': loss.item()/len(y), 'acc': correct.item()/len(y)}
+    total, right = torch.stack([loss, correct.double()]).tolist()
+    return {'loss': total/len(y), 'acc': right/len(y)}
 
 @patch
 def evaluate(self:Trainee, split:str='val', # 'train', 'val' or 'test'
@@ -172,6 +189,7 @@ def evaluate(self:Trainee, split:str='val', # 'train', 'val' or 'test'
     "Mean loss and accuracy on a split (see `evaluate_model`)."
     if x is None: x, y = self.data[split]
     if n is not None: x, y = x[:n], y[:n]
+    x, y = x.to(self.device), y.to(self.device)
     sf = hasattr(self.opt, 'eval') # schedule-free: evaluate at the averaged point, then switch back
     if sf: self.opt.eval()
     try: return evaluate_model(self.model, x, y, self.data.normalize, self.eval_bs, self.amp)

@@ -1,0 +1,35 @@
+"The device path: CPU through the same code as CUDA; the CUDA tests run wherever a GPU is present and skip elsewhere."
+import shutil, subprocess
+from dataclasses import replace
+
+import pytest
+import torch
+
+from ganno.evaluate import ConstantLR, eval_config, run_episode
+from ganno.train import load_config, train
+
+cuda = pytest.mark.skipif(not torch.cuda.is_available(), reason='no CUDA device here')
+
+def _episode(device, amp=False):
+    return run_episode(eval_config('synthetic', 'smoke', lr=1e-3, weight_decay=0.1, device=device, amp=amp), ConstantLR(), seed=0)
+
+def test_cpu_device_is_the_default():
+    a, b = _episode('cpu'), run_episode(eval_config('synthetic', 'smoke', lr=1e-3, weight_decay=0.1), ConstantLR(), seed=0)
+    assert a['test_acc'] == b['test_acc'] and a['steps'][-1]['val_loss'] == b['steps'][-1]['val_loss']
+
+def test_bad_device_is_one_line():
+    r = subprocess.run([shutil.which('ganno'), 'evaluate', '--env', 'synthetic', '--scale', 'smoke', '--device', 'tpu', '--out', '/tmp/x'],
+                       capture_output=True, text=True)
+    assert r.returncode != 0 and "device='tpu'" in r.stderr and 'Traceback' not in r.stderr
+
+@cuda
+@pytest.mark.parametrize('amp', [False, True])
+def test_cuda_episode_matches_cpu(amp):
+    g, c = _episode('cuda', amp), _episode('cpu', amp)
+    assert not g['diverged'] and abs(g['test_acc'] - c['test_acc']) < 0.1
+
+@cuda
+def test_cuda_training_smoke(tmp_path):
+    cfg = load_config('smoke'); cfg = replace(cfg, env=replace(cfg.env, device='cuda'))
+    s = train(cfg, tmp_path/'run', progress=False)
+    assert s['finished'] and (tmp_path/'run'/'policy.pt').is_file()
