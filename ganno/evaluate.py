@@ -20,9 +20,9 @@ from .trainer import LR_FREE
 
 # %% auto #0
 __all__ = ['COLLAPSE_MARGIN', 'METHODS', 'EVAL_ENVS', 'EVAL_SCALES', 'PAPER_ORDER', 'Controller', 'ConstantLR', 'RandomAgent',
-           'GannoAgent', 'outcome', 'reported', 'run_episode', 'methods', 'check_methods', 'compare', 'summarise',
-           'eval_config', 'evaluate_to', 'paper_tables', 'paper_reference', 'folder_reference', 'paper_cell',
-           'paper_summary', 'load_records', 'table']
+           'file_sha256', 'GannoAgent', 'outcome', 'reported', 'run_episode', 'methods', 'check_methods', 'compare',
+           'summarise', 'eval_config', 'evaluate_to', 'paper_tables', 'paper_reference', 'folder_reference',
+           'paper_cell', 'paper_summary', 'load_records', 'table']
 
 # %% ../nbs/09_evaluate.ipynb #d4ee7f09
 class Controller:
@@ -44,13 +44,20 @@ class RandomAgent(Controller):
     def act(self, obs): return self.rng.integers(0, len(LR_ACTIONS), len(obs))
 
 # %% ../nbs/09_evaluate.ipynb #4e4d4d6f
+def file_sha256(path) -> str:
+    "The SHA-256 of a file (a policy's identity in the records it produced)."
+    import hashlib
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
 class GannoAgent(Controller):
-    "The trained shared policy, one recurrent state per agent."
+    "The trained shared policy, one recurrent state per agent; a policy loaded from a file records its hash in every episode."
     name = 'ganno'
     def __init__(self, net:GannoNet|str|Path|None=None, greedy:bool=True):
         if net is None or isinstance(net, (str, Path)):
             from ganno.policy import default_policy_path
-            net, self.layout, self.meta = load_policy(net or default_policy_path())
+            path = net or default_policy_path()
+            net, self.layout, self.meta = load_policy(path)
+            self.policy_sha256 = file_sha256(path)
         self.net, self.greedy = net.eval(), greedy
     def configure(self, cfg): return replace(cfg, obs=self.layout.name) if hasattr(self, 'layout') else cfg
     def reset(self, env, seed=None):
@@ -91,6 +98,7 @@ def run_episode(cfg:EnvConfig, controller:Controller, seed:int, data=None) -> di
            'test_acc': 0.0 if tr.diverged else test['acc'], 'test_loss': test['loss'], 'diverged': tr.diverged,
            'n_classes': tr.data.ds.n_classes, 'wall_s': time.perf_counter() - t0, 'steps': steps}
     rec['collapsed'] = outcome(rec) == 'collapsed'
+    if getattr(controller, 'policy_sha256', None): rec['policy_sha256'] = controller.policy_sha256
     ex = tr.data.ds.test_exact
     if ex is not None: rec['test_acc_exact'] = 0.0 if tr.diverged else tr.evaluate(x=tr.data.x_test[ex.to(tr.device)], y=tr.data.y_test[ex.to(tr.device)])['acc']
     return rec
@@ -156,10 +164,12 @@ EVAL_SCALES = {
     'cpu': {'cnn2_fmnist': dict(n_decisions=20), 'cnn5_cifar10': dict(n_decisions=8),
             'resnet18_cifar10': dict(n_decisions=6, bs=32), 'synthetic': dict(n_decisions=5, tau=20, n_val=256, reward_val=256)},
     'paper': {'cnn2_fmnist': dict(n_decisions=20), '*': dict(n_decisions=100)},
+    'converged': {'cnn2_fmnist': dict(n_decisions=300), 'cnn5_cifar10': dict(n_decisions=120, bs=64),
+                  'resnet18_cifar10': dict(n_decisions=18, bs=32), 'synthetic': dict(n_decisions=10, tau=20, n_val=256, reward_val=256)},
 }
 
 def eval_config(env:str='cnn2_fmnist', # a name in `EVAL_ENVS`
-                scale:str='cpu', # 'smoke', 'cpu' or 'paper' (see above)
+                scale:str='cpu', # 'smoke', 'cpu', 'paper' or 'converged' (see above)
                 **overrides) -> EnvConfig:
     "The evaluation environment `env` at `scale`, with `overrides` (e.g. `weight_decay`) on top."
     if env not in EVAL_ENVS: raise ValueError(f"unknown environment {env!r}: expected one of {', '.join(EVAL_ENVS)}")
@@ -168,6 +178,23 @@ def eval_config(env:str='cnn2_fmnist', # a name in `EVAL_ENVS`
     model, dataset = EVAL_ENVS[env]
     return EnvConfig(model=model, dataset=dataset, **{**sc.get(env, sc.get('*', {})), **overrides}, counterfactual=False)
 
+# %% ../nbs/09_evaluate.ipynb #4af0c055
+def _policy_hashes(methods, policy=None) -> dict:
+    "For each policy-driven method, the SHA-256 of the file it will load."
+    from ganno.policy import default_policy_path
+    return {m.split('=')[0]: file_sha256(m.split('=', 1)[1] if '=' in m else policy or default_policy_path())
+            for m in methods if '=' in m or m in ('ganno', 'ganno_sampled')}
+
+def _set_aside_stale(out:Path, done:list[dict], hashes:dict, show=print) -> list[dict]:
+    "Move records of `hashes`' methods made by another policy file to records.stale.jsonl; return the rest."
+    stale = [r for r in done if r['method'] in hashes and r.get('policy_sha256') != hashes[r['method']]]
+    if not stale: return done
+    keep = [r for r in done if not any(r is s for s in stale)]
+    with (out/'records.stale.jsonl').open('a') as fh: fh.writelines(json.dumps(r) + '\n' for r in stale)
+    tmp = out/'records.jsonl.tmp'; tmp.write_text(''.join(json.dumps(r) + '\n' for r in keep)); tmp.replace(out/'records.jsonl')
+    show(f"{len(stale)} records of {', '.join(sorted({r['method'] for r in stale}))} came from another policy file: moved to records.stale.jsonl, to run again")
+    return keep
+
 # %% ../nbs/09_evaluate.ipynb #b2d6e87e
 def evaluate_to(out, cfg:EnvConfig, methods, seeds, policy=None, procs:int=2, init_lrs=None, show=print) -> list[dict]:
     "Run `compare` into folder `out`, skipping recorded (method, initial LR, seed) runs; return every record there."
@@ -175,6 +202,7 @@ def evaluate_to(out, cfg:EnvConfig, methods, seeds, policy=None, procs:int=2, in
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     f = out/'records.jsonl'
     done = [json.loads(l) for l in f.open()] if f.is_file() else []
+    done = _set_aside_stale(out, done, _policy_hashes(methods, policy), show)
     have = {(r['method'], r['init_lr'] if init_lrs else None, r['seed']) for r in done}
     c = out/'config.json'
     prov = json.loads(c.read_text()) if c.is_file() else provenance(cfg, methods=[], seeds=[], init_lrs=[], policy=str(policy or 'shipped'))

@@ -2,8 +2,10 @@
 # The paper's comparisons at a declared scale, one command per grid:
 #   bash scripts/experiments.sh GRID [SCALE]      GRID: cnn2 | table1 | table4 | table3 | table5 | ablations | table2 | fig4 | all
 #   bash scripts/experiments.sh train_paper       the paper preset's policy training into results/train_paper, resumed if it has a checkpoint
-#   SCALE: cpu (default; see ganno.evaluate.EVAL_SCALES for exactly what it reduces) | paper | smoke
-#   DRY_RUN=1 prints the commands instead of running them; ABLATIONS="lr timestep global" (default) picks the
+#   SCALE: cpu (default; see ganno.evaluate.EVAL_SCALES for exactly what it reduces) | converged | paper | smoke
+#   Re-running a grid after a new policy ships re-runs exactly GANNO's rows: records of another policy file are moved
+#   to records.stale.jsonl and run again (ganno evaluate compares each record's policy_sha256 with the file's).
+#   DEVICE=cuda runs the episodes there; DRY_RUN=1 prints the commands instead of running them; ABLATIONS="lr timestep global" (default) picks the
 #   ablations that the ablations and table2 grids train and evaluate.
 # Every grid writes results/<name>/{config.json,records.jsonl}; re-running skips finished episodes,
 # so an interrupted grid continues where it stopped. `ganno table DIR --methods ...` prints a table.
@@ -17,13 +19,13 @@ for o in $ABL; do
   [[ -v ABLATION_METHOD[$o] ]] || { echo "unknown ablation '$o' in ABLATIONS: expected lr, timestep and/or global" >&2; exit 2; }
 done
 x() { if [ -n "${DRY_RUN:-}" ]; then echo "$*"; else "$@"; fi; }
-ev() { x ganno evaluate --scale "$scale" --seeds "$SEEDS" --procs "$PROCS" "$@"; }
+ev() { x ganno evaluate --scale "$scale" --seeds "$SEEDS" --procs "$PROCS" ${DEVICE:+--device "$DEVICE"} "$@"; }
 case $grid in
   cnn2)    # the training environment: the shipped policy vs a random agent vs the constant LR (issue 3)
            ev --env cnn2_fmnist --methods ganno,ganno_sampled,random,constant --init-lrs 1e-4,1e-3,1e-2 \
               --weight-decay 0.01 --seeds 0,1,2,3,4 --out results/eval_cnn2_fmnist$sfx ;;
   table1)  ev --env cnn5_cifar10 --weight-decay 0.1 --init-lrs $LRS --out results/cnn5_cifar10_wd0.1$sfx \
-              --methods ganno,constant,linear,exponential,sgdr,lamb_cosine,lion ;;
+              --methods ganno,constant,linear,exponential,sgdr,lamb_cosine,lion,schedulefree,prodigy,dadapt_adam ;;
   table4)  ev --env cnn5_cifar10 --weight-decay 0.1 --init-lrs $LRS --out results/cnn5_cifar10_wd0.1$sfx \
               --methods ganno,constant,linear,quadratic,cosine,exponential,step,sgdr ;;
   table3)  ev --env cnn5_cifar10 --weight-decay 0.1 --init-lrs $LRS --out results/cnn5_cifar10_wd0.1$sfx \
