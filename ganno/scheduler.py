@@ -97,9 +97,11 @@ def step(self:GannoScheduler, loss=None, # this step's training loss (tensor or 
          val_loss:float|None=None, val_acc:float|None=None, # latest validation metrics, if you have them
         ):
     "Record one training step; every `tau` steps, let the policy set each layer's LR."
-    if loss is not None: # tensors are summed where they are (no host sync per step); read once per decision
-        self._loss = self._loss + (loss.detach().float() if isinstance(loss, torch.Tensor) else float(loss)); self._n += 1
-        if acc is not None: self._acc = self._acc + (acc.detach().float() if isinstance(acc, torch.Tensor) else float(acc))
+    if loss is None: raise ValueError("GannoScheduler.step(loss): pass this step's training loss — without it every decision "
+                                      "would see an undefined loss, which the policy reads as a diverged network")
+    # tensors are summed where they are (no host sync per step); read once per decision
+    self._loss = self._loss + (loss.detach().float() if isinstance(loss, torch.Tensor) else float(loss)); self._n += 1
+    if acc is not None: self._acc = self._acc + (acc.detach().float() if isinstance(acc, torch.Tensor) else float(acc))
     if val_loss is not None or val_acc is not None: self.last_val = (val_loss, val_acc)
     self.t += 1
     if self.t % self.tau: return

@@ -35,3 +35,14 @@ def test_trains_a_model_the_policy_never_saw_for_a_few_hundred_steps():
         acc = (model.eval()(ds.normalize(ds.x_test)).argmax(1) == ds.y_test).float().mean()
     assert acc > 0.5
     assert set(sched.lr_dict()) == {f'lr-AdamW/{g["name"]}' for g in opt.param_groups}
+
+
+def test_step_without_a_loss_is_refused_not_a_zeroed_lr():
+    import pytest
+    from ganno.models import cnn2
+    model = cnn2()
+    opt = torch.optim.AdamW(layerwise_param_groups(model), lr=1e-3)
+    sched = GannoScheduler(opt, model, total_steps=200, tau=2)
+    before = sched.get_last_lr()
+    with pytest.raises(ValueError, match=r"step\(loss\): pass this step's training loss"): sched.step()
+    assert sched.get_last_lr() == before and sched.t == 0
