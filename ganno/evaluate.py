@@ -100,7 +100,7 @@ def run_episode(cfg:EnvConfig, controller:Controller, seed:int, data=None) -> di
     rec['collapsed'] = outcome(rec) == 'collapsed'
     if getattr(controller, 'policy_sha256', None): rec['policy_sha256'] = controller.policy_sha256
     ex = tr.data.ds.test_exact
-    if ex is not None: rec['test_acc_exact'] = 0.0 if tr.diverged else tr.evaluate(x=tr.data.x_test[ex.to(tr.device)], y=tr.data.y_test[ex.to(tr.device)])['acc']
+    if ex is not None: ex = ex.to(tr.device); rec['test_acc_exact'] = 0.0 if tr.diverged else tr.evaluate(x=tr.data.x_test[ex], y=tr.data.y_test[ex])['acc']
     return rec
 
 # %% ../nbs/09_evaluate.ipynb #48d1ed35
@@ -187,9 +187,9 @@ def _policy_hashes(methods, policy=None) -> dict:
 
 def _set_aside_stale(out:Path, done:list[dict], hashes:dict, show=print) -> list[dict]:
     "Move records of `hashes`' methods made by another policy file to records.stale.jsonl; return the rest."
-    stale = [r for r in done if r['method'] in hashes and r.get('policy_sha256') != hashes[r['method']]]
+    is_stale = lambda r: r['method'] in hashes and r.get('policy_sha256') != hashes[r['method']]
+    stale, keep = [r for r in done if is_stale(r)], [r for r in done if not is_stale(r)]
     if not stale: return done
-    keep = [r for r in done if not any(r is s for s in stale)]
     with (out/'records.stale.jsonl').open('a') as fh: fh.writelines(json.dumps(r) + '\n' for r in stale)
     tmp = out/'records.jsonl.tmp'; tmp.write_text(''.join(json.dumps(r) + '\n' for r in keep)); tmp.replace(out/'records.jsonl')
     show(f"{len(stale)} records of {', '.join(sorted({r['method'] for r in stale}))} came from another policy file: moved to records.stale.jsonl, to run again")

@@ -33,7 +33,7 @@ def run(env_name, method, lr, args):
         if term: break
     return {'env': env_name, 'method': method, 'init_lr': lr, 'weight_decay': args.wd, 'seed': args.seed, 'bs': args.bs, 'tau': cfg.tau,
             'decisions': args.decisions, 'bf16': args.bf16, 'curve': curve, 'wall_s': time.perf_counter() - t0,
-            'commit': git_commit(), 'machine': machine_info(), 'threads': torch.get_num_threads()}
+            'commit': args.commit, 'machine': machine_info(), 'threads': torch.get_num_threads()}
 
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
@@ -45,6 +45,7 @@ def main(argv=None):
     p.add_argument('--out', required=True)
     a = p.parse_args(argv)
     torch.set_num_threads(a.threads)
+    a.commit = git_commit() # the code that runs is the code at start: later edits to the tree do not change it
     out = Path(a.out); out.parent.mkdir(parents=True, exist_ok=True)
     have = {(r['method'], r['init_lr'], r['seed'], r['bs']) for r in map(json.loads, out.open())} if out.is_file() else set()
     for m in a.methods.split(','):
