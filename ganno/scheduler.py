@@ -6,7 +6,7 @@
 from __future__ import annotations
 from fastcore.basics import patch
 
-import statistics, time
+import statistics, time, warnings
 
 import torch
 import torch.nn.functional as F
@@ -22,9 +22,20 @@ from .trainer import _flat, evaluate_model, stats_from
 __all__ = ['layerwise_param_groups', 'adam_update', 'optimizer_stats', 'GannoScheduler', 'scheduler_overhead', 'train_with']
 
 # %% ../nbs/11_scheduler.ipynb #a8ad732d
-def layerwise_param_groups(model:nn.Module, **group_kwargs) -> list[dict]:
-    "One optimiser parameter group per controlled layer of `model`, named after the layer (extra keys go into every group)."
-    return [dict(params=[p for _, p in l.params], name=l.name, **group_kwargs) for l in layers(model)]
+def _no_decay_default(name:str, p:torch.Tensor) -> bool: return p.ndim <= 1 # biases and the weights of norms
+
+def layerwise_param_groups(model:nn.Module,
+                           no_decay=False, # True: biases and 1-d (norm) weights skip weight decay; or a function (name, param) -> bool
+                           **group_kwargs) -> list[dict]:
+    "One LR per controlled layer of `model`: a parameter group per layer, named after it (extra keys go into every group)."
+    skip = _no_decay_default if no_decay is True else no_decay or (lambda n, p: False)
+    if not callable(skip): raise TypeError(f"no_decay={no_decay!r} must be True, False or a function (name, param) -> bool")
+    out = []
+    for l in layers(model):
+        keep = [p for n, p in l.params if not skip(n, p)]; free = [p for n, p in l.params if skip(n, p)]
+        if keep: out.append(dict(params=keep, name=l.name, layer=l.name, **group_kwargs))
+        if free: out.append(dict(params=free, name=f'{l.name}.no_decay', layer=l.name, **{**group_kwargs, 'weight_decay': 0.0}))
+    return out
 
 # %% ../nbs/11_scheduler.ipynb #db183aa7
 def adam_update(p:torch.Tensor, state:dict, group:dict, decoupled:bool) -> torch.Tensor:
@@ -36,50 +47,63 @@ def adam_update(p:torch.Tensor, state:dict, group:dict, decoupled:bool) -> torch
     if decoupled and group['weight_decay']: u = u + group['lr']*group['weight_decay']*p.detach()
     return u
 
-def optimizer_stats(opt:torch.optim.Optimizer) -> dict[str, torch.Tensor]:
-    "Per parameter group: ‖g‖, ‖u‖, ‖θ‖, mean θ, var θ and trust ratio, as `Trainee.stats` has them."
+def optimizer_stats(opt:torch.optim.Optimizer,
+                    agents:list[list[int]]|None=None, # the parameter groups of each layer (default: one layer per group)
+                   ) -> dict[str, torch.Tensor]:
+    "Per layer: ‖g‖, ‖u‖, ‖θ‖, mean θ, var θ and trust ratio, as `Trainee.stats` has them."
     decoupled = isinstance(opt, torch.optim.AdamW)
-    def triple(gr):
-        ps = [p for p in gr['params'] if 'exp_avg' in opt.state.get(p, {})]
-        w = _flat([p.detach() for p in gr['params']]).double()
-        g = _flat([p.grad if p.grad is not None else torch.zeros_like(p) for p in gr['params']]).double()
-        return w, g, _flat([adam_update(p, opt.state[p], gr, decoupled) for p in ps]).double()
-    return stats_from(triple(gr) for gr in opt.param_groups)
+    agents = agents or [[i] for i in range(len(opt.param_groups))]
+    def triple(gis):
+        gps = [(gr, p) for gr in (opt.param_groups[i] for i in gis) for p in gr['params']]
+        w = _flat([p.detach() for _, p in gps]).double()
+        g = _flat([p.grad if p.grad is not None else torch.zeros_like(p) for _, p in gps]).double()
+        return w, g, _flat([adam_update(p, opt.state[p], gr, decoupled) for gr, p in gps if 'exp_avg' in opt.state.get(p, {})]).double()
+    return stats_from(triple(a) for a in agents)
 
 # %% ../nbs/11_scheduler.ipynb #c3d90fac
 class GannoScheduler:
-    "Every `tau` calls of `step`, the GANNO policy sets the learning rate of each layer's parameter group."
-    def __init__(self, optimizer:torch.optim.Optimizer,
+    "Every `tau` optimiser steps, the GANNO policy sets the learning rate of each layer's parameter groups."
+    def __init__(self, optimizer:torch.optim.Optimizer, # Adam or AdamW over `layerwise_param_groups(model)`
                  model:nn.Module, # the model whose layers the optimiser's groups are
-                 total_steps:int, # the number of `step` calls planned (the policy observes progress)
+                 total_steps:int, # the number of optimiser steps (and `step` calls) planned: the policy observes progress
                  policy=None, # a policy file or a `GannoNet`; default: the shipped pretrained policy
-                 tau:int=100, # steps between decisions (the policy was trained with 100)
+                 tau:int=100, # optimiser steps between decisions (the policy was trained with 100)
                  greedy:bool=True): # take the most probable action (else sample)
         if not isinstance(optimizer, (torch.optim.Adam, torch.optim.AdamW)):
             raise TypeError(f"GannoScheduler needs torch.optim.Adam or AdamW (it reads Adam's moments); got {type(optimizer).__name__}")
         if not (isinstance(total_steps, int) and total_steps > 0): raise ValueError(f"total_steps={total_steps!r} must be a positive int")
         if not (isinstance(tau, int) and tau > 0): raise ValueError(f"tau={tau!r} must be a positive int")
+        _refuse_other_scheduler(optimizer)
         self.optimizer, self.total_steps, self.tau, self.greedy = optimizer, total_steps, tau, greedy
-        self.kinds, self.depths = self._match(optimizer, model)
+        self.agents, self.kinds, self.depths = self._match(optimizer, model)
         if isinstance(policy, GannoNet): self.net, self.layout = policy, ObsLayout.named('full')
         else: self.net, self.layout, _ = load_policy(policy or default_policy_path())
         self.net.eval()
         if self.layout.single_agent or self.layout.name != 'full':
             raise ValueError(f"GannoScheduler drives every layer with the full observation layout; this policy uses {self.layout.name!r}")
-        self.init_lr = float(optimizer.param_groups[0]['lr']); self.init_wd = float(optimizer.param_groups[0].get('weight_decay', 0.0))
+        self.init_lr = float(optimizer.param_groups[0]['lr'])
+        self.init_wd = max(float(g.get('weight_decay', 0.0)) for g in optimizer.param_groups)
         self.h = self.net.initial_state(len(self.kinds))
         self.prev = [NOOP]*len(self.kinds)
         self.t = 0; self._reset_window()
-        self.last_val = None
+        self.last_val, self._lrs, self._opt_step, self._warned = None, self.get_last_lr(), _opt_steps(optimizer), set()
+        if self.decisions == 0:
+            warnings.warn(f"total_steps={total_steps} with tau={tau} leaves no decision before the last step: the policy never acts "
+                          f"(decisions fall at steps tau, 2·tau, … below total_steps)", stacklevel=2)
 
     def _reset_window(self): self._loss, self._acc, self._n = 0.0, 0.0, 0
+
+    @property
+    def decisions(self) -> int:
+        "How many decisions this run gets: one at every multiple of τ strictly before `total_steps`."
+        return (self.total_steps - 1)//self.tau
 
 # %% ../nbs/11_scheduler.ipynb #626d0d40
 @patch
 def _match(self:GannoScheduler, opt, model):
-    "The layer kind and depth of each parameter group; an error naming the group that is not one layer."
+    "The groups, kind and depth of each controlled layer; an error naming a group that is not part of one layer."
     owner = {id(p): l for l in layers(model) for _, p in l.params}
-    kinds, depths = [], []
+    agents, kinds, depths, of = [], [], [], {}
     for i, g in enumerate(opt.param_groups):
         ls = {owner[id(p)].name: owner[id(p)] for p in g['params'] if id(p) in owner}
         name = g.get('name', f'#{i}')
@@ -87,40 +111,91 @@ def _match(self:GannoScheduler, opt, model):
             what = f"parameters of layers {', '.join(ls)}" if ls else "no parameters of the model's layers"
             raise ValueError(f"parameter group {name} holds {what}: GANNO sets one LR per layer, so build the optimiser "
                              f"with ganno.scheduler.layerwise_param_groups(model)")
-        (l,) = ls.values(); kinds.append(l.kind); depths.append(l.depth)
-    return kinds, depths
+        (l,) = ls.values()
+        if l.name not in of: of[l.name] = len(agents); agents.append([]); kinds.append(l.kind); depths.append(l.depth)
+        agents[of[l.name]].append(i)
+    for a in agents:
+        if len({opt.param_groups[i]['lr'] for i in a}) > 1:
+            raise ValueError(f"the groups {', '.join(opt.param_groups[i].get('name', f'#{i}') for i in a)} of one layer start at "
+                             f"different LRs: GANNO sets one LR per layer")
+    return agents, kinds, depths
+
+def _opt_steps(opt) -> int|None:
+    "The optimiser's step count, read from the state of its first stepped parameter (None before the first step)."
+    for g in opt.param_groups:
+        for p in g['params']:
+            if 'step' in opt.state.get(p, {}): return int(opt.state[p]['step'])
+    return None
+
+def _refuse_other_scheduler(opt):
+    "GANNO owns the LR: an optimiser that a `torch.optim.lr_scheduler` has been attached to is refused."
+    if any('initial_lr' in g for g in opt.param_groups):
+        raise ValueError("this optimiser already has a torch.optim.lr_scheduler attached (its groups carry 'initial_lr'): GANNO sets "
+                         "the learning rates itself, so use one or the other; for a warm-up, start from a low LR and let the policy raise it")
 
 # %% ../nbs/11_scheduler.ipynb #da3ba8b7
+_MISSING = {'train_acc': "train_acc (the policy reads 0 without it)",
+            'val': "val_loss/val_acc (the training metrics stand in for them)"}
+
 @patch
-def step(self:GannoScheduler, loss=None, # this step's training loss (tensor or float)
-         acc=None, # this step's training accuracy (tensor or float), if you have it
-         val_loss:float|None=None, val_acc:float|None=None, # latest validation metrics, if you have them
+def step(self:GannoScheduler, loss, # this step's training loss (tensor or float)
+         *, train_acc=None, # this step's training accuracy (tensor or float)
+         val_loss:float|None=None, val_acc:float|None=None, # the latest validation metrics, whenever you have new ones
         ):
-    "Record one training step; every `tau` steps, let the policy set each layer's LR."
+    "Record one optimiser step (call it after `opt.step()`); every `tau` steps before `total_steps`, let the policy set each layer's LR."
     if loss is None: raise ValueError("GannoScheduler.step(loss): pass this step's training loss — without it every decision "
                                       "would see an undefined loss, which the policy reads as a diverged network")
     # tensors are summed where they are (no host sync per step); read once per decision
     self._loss = self._loss + (loss.detach().float() if isinstance(loss, torch.Tensor) else float(loss)); self._n += 1
-    if acc is not None: self._acc = self._acc + (acc.detach().float() if isinstance(acc, torch.Tensor) else float(acc))
+    if train_acc is not None: self._acc = self._acc + (train_acc.detach().float() if isinstance(train_acc, torch.Tensor) else float(train_acc))
     if val_loss is not None or val_acc is not None: self.last_val = (val_loss, val_acc)
     self.t += 1
-    if self.t % self.tau: return
+    if self.t % self.tau or self.t >= self.total_steps: return
+    self._check_ownership(train_acc is not None)
     tl = float(self._loss)/self._n if self._n else float('nan')
-    ta = float(self._acc)/self._n if self._n and acc is not None else 0.0
+    ta = float(self._acc)/self._n if self._n and train_acc is not None else 0.0
     vl, va = self.last_val if self.last_val is not None else (tl, ta)
-    vl = tl if vl is None else vl; va = ta if va is None else va
+    vl = tl if vl is None else float(vl); va = ta if va is None else float(va)
     g = GlobalState(ta, va, tl, vl, min(self.t/self.total_steps, 1.0), self.init_lr, self.init_wd)
-    obs = observe(self.layout, g, self.get_last_lr(), self.prev, self.kinds, self.depths, optimizer_stats(self.optimizer))
+    lrs = self.layer_lrs()
+    obs = observe(self.layout, g, lrs, self.prev, self.kinds, self.depths, optimizer_stats(self.optimizer, self.agents))
     a, self.h = self.net.act(obs, self.h, self.greedy)
-    for gr, lr in zip(self.optimizer.param_groups, LR_ACTIONS.apply(self.get_last_lr(), a)): gr['lr'] = float(lr)
+    for gis, lr in zip(self.agents, LR_ACTIONS.apply(lrs, a)):
+        for i in gis: self.optimizer.param_groups[i]['lr'] = float(lr)
     self.prev = [int(x) for x in a]
+    self._lrs = self.get_last_lr()
     self._reset_window()
+
+@patch
+def _check_ownership(self:GannoScheduler, has_acc:bool):
+    "At a decision: refuse LRs changed by someone else, warn once about a call rate that is not one per optimiser step or missing metrics."
+    _refuse_other_scheduler(self.optimizer)
+    now = self.get_last_lr()
+    if now != self._lrs:
+        i = next(i for i, (a, b) in enumerate(zip(self._lrs, now)) if a != b)
+        raise RuntimeError(f"the LR of group {self.optimizer.param_groups[i].get('name', f'#{i}')} changed outside GANNO ({self._lrs[i]:g} -> "
+                           f"{now[i]:g}): GANNO owns the learning rates, so nothing else (another scheduler, a manual edit) may set them")
+    n = _opt_steps(self.optimizer)
+    if n is not None and 'rate' not in self._warned and n - (self._opt_step or 0) != self.tau:
+        self._warned.add('rate')
+        warnings.warn(f"step() was called {self.tau} times over {n - (self._opt_step or 0)} optimiser steps: call it once per "
+                      f"opt.step() (with gradient accumulation, once per accumulated update, not per micro-batch)", stacklevel=3)
+    self._opt_step = n
+    missing = ([] if has_acc else ['train_acc']) + ([] if self.last_val is not None else ['val'])
+    for k in missing:
+        if k not in self._warned:
+            self._warned.add(k); warnings.warn(f"GannoScheduler.step: the policy was trained seeing {_MISSING[k]}; pass it to step()", stacklevel=3)
 
 # %% ../nbs/11_scheduler.ipynb #6a1325da
 @patch
 def get_last_lr(self:GannoScheduler) -> list[float]:
-    "The current learning rate of every parameter group."
+    "The current learning rate of every parameter group, as `torch.optim.lr_scheduler` schedulers report it."
     return [g['lr'] for g in self.optimizer.param_groups]
+
+@patch
+def layer_lrs(self:GannoScheduler) -> list[float]:
+    "The current learning rate of every controlled layer (its groups share it)."
+    return [self.optimizer.param_groups[a[0]]['lr'] for a in self.agents]
 
 @patch
 def lr_dict(self:GannoScheduler) -> dict[str, float]:
@@ -133,16 +208,18 @@ def state_dict(self:GannoScheduler) -> dict:
     "Counters, window sums, previous actions, the GRU state and the LRs (the policy's weights are not included)."
     return {'t': self.t, 'h': self.h.clone(), 'prev': list(self.prev), 'loss': float(self._loss), 'acc': float(self._acc), 'n': self._n,
             'last_val': list(self.last_val) if self.last_val else None, 'init_lr': self.init_lr, 'init_wd': self.init_wd,
-            'lrs': self.get_last_lr(), 'tau': self.tau, 'total_steps': self.total_steps}
+            'lrs': self.get_last_lr(), 'tau': self.tau, 'total_steps': self.total_steps, 'opt_step': self._opt_step}
 
 @patch
 def load_state_dict(self:GannoScheduler, sd:dict):
+    "Restore a `state_dict()`, e.g. when resuming a run mid-way; the optimiser's groups take its LRs."
     if len(sd['lrs']) != len(self.optimizer.param_groups): raise ValueError(f"state has {len(sd['lrs'])} groups, the optimiser {len(self.optimizer.param_groups)}")
     self.t, self.h, self.prev = sd['t'], sd['h'].clone(), list(sd['prev'])
     self._loss, self._acc, self._n = sd['loss'], sd['acc'], sd['n']
     self.last_val = tuple(sd['last_val']) if sd['last_val'] else None
     self.init_lr, self.init_wd, self.tau, self.total_steps = sd['init_lr'], sd['init_wd'], sd['tau'], sd['total_steps']
     for g, lr in zip(self.optimizer.param_groups, sd['lrs']): g['lr'] = lr
+    self._lrs, self._opt_step = self.get_last_lr(), sd.get('opt_step', _opt_steps(self.optimizer))
 
 # %% ../nbs/11_scheduler.ipynb #4ef09b27
 def _sync(dev:torch.device):
@@ -164,7 +241,7 @@ def scheduler_overhead(device:str='cpu', # where the model trains: 'cpu', 'cuda'
     for v in ('plain', 'ganno', 'sync'):
         torch.manual_seed(seed); m = build_model(model).to(dev, memory_format=torch.channels_last)
         opt = torch.optim.AdamW(layerwise_param_groups(m), lr=1e-3, weight_decay=0.01, fused=True)
-        runs[v] = (m, opt, GannoScheduler(opt, m, total_steps=tau + steps*rounds, tau=tau) if v == 'ganno' else None)
+        runs[v] = (m, opt, GannoScheduler(opt, m, total_steps=tau*(rounds + 2) + steps*rounds, tau=tau) if v == 'ganno' else None)
     def train(v, n):
         m, opt, sched = runs[v]
         for i in range(n):
@@ -173,6 +250,7 @@ def scheduler_overhead(device:str='cpu', # where the model trains: 'cpu', 'cuda'
             opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
             if sched is not None: sched.step(loss)
             if v == 'sync': float(loss.detach())
+    warnings.filterwarnings('ignore', 'GannoScheduler.step: the policy was trained seeing') # the timed loop passes the loss only
     for v in runs: train(v, tau) # warm-up, untimed: kernel selection, and the scheduler's first decision
     speed = {v: [] for v in runs}
     for r in range(rounds):
@@ -183,7 +261,8 @@ def scheduler_overhead(device:str='cpu', # where the model trains: 'cpu', 'cuda'
     def timed(f):
         _sync(dev); t0 = time.perf_counter(); f(); _sync(dev); return 1e3*(time.perf_counter() - t0)
     def decide(): sched.t = (sched.t//tau + 1)*tau - 1; sched.step(xs.new_ones(())) # the next call decides
-    decision_ms = statistics.median(timed(decide) for _ in range(rounds))
+    with warnings.catch_warnings(): # the jumps of sched.t are not one call per optimiser step, by design
+        warnings.simplefilter('ignore'); decision_ms = statistics.median(timed(decide) for _ in range(rounds))
     stats_ms = statistics.median(timed(lambda: optimizer_stats(opt)) for _ in range(rounds))
     mc = build_model(model); mc.load_state_dict({k: x.cpu() for k, x in m.state_dict().items()})
     oc = torch.optim.AdamW(layerwise_param_groups(mc), lr=1e-3, weight_decay=0.01); oc.load_state_dict(opt.state_dict())
@@ -199,23 +278,34 @@ def scheduler_overhead(device:str='cpu', # where the model trains: 'cpu', 'cuda'
 
 # %% ../nbs/11_scheduler.ipynb #43813442
 def train_with(method:str, # 'ganno', 'constant' or 'cosine'
-               model_fn, data, steps:int=2000, lr:float=1e-3, weight_decay:float=0.1, bs:int=64, seed:int=0, tau:int=100, policy=None, n_val:int=1000) -> dict:
+               model_fn, # builds the model (called after seeding, so every method starts from the same weights)
+               data, # a `ganno.data.Splits`
+               steps:int=2000, lr:float=1e-3, weight_decay:float=0.1, bs:int=64, seed:int=0,
+               tau:int=100, # steps between GANNO's decisions, and between validations for every method
+               policy=None, # GANNO's policy file (default: the shipped one)
+               n_val:int=1000, # validation images evaluated every τ steps
+               no_decay:bool=False, # biases and norm weights skip weight decay (`layerwise_param_groups`)
+               progress:bool=False) -> dict: # show a tqdm bar over the steps
     "Train `model_fn()` for `steps` AdamW steps under `method`; the curve every τ steps and the final test accuracy."
     from ganno.data import BatchSampler
     if method not in ('ganno', 'constant', 'cosine'): raise ValueError(f"unknown method {method!r}: expected ganno, constant or cosine")
     torch.manual_seed(seed)
     model = model_fn().to(memory_format=torch.channels_last)
-    opt = torch.optim.AdamW(layerwise_param_groups(model), lr=lr, weight_decay=weight_decay)
+    opt = torch.optim.AdamW(layerwise_param_groups(model, no_decay=no_decay), lr=lr, weight_decay=weight_decay)
     if method == 'ganno': sched = GannoScheduler(opt, model, total_steps=steps, policy=policy, tau=tau)
     elif method == 'cosine': sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=steps)
     else: sched = None
     smp, curve = BatchSampler(len(data.y_train), bs, seed), []
-    for i in range(steps):
+    bar = range(steps)
+    if progress:
+        from tqdm.auto import tqdm
+        bar = tqdm(bar, desc=method, unit='step', leave=True)
+    for i in bar:
         idx = next(smp); yb = data.y_train[idx]
         out = model(data.normalize(data.x_train[idx])); loss = F.cross_entropy(out, yb)
         opt.zero_grad(); loss.backward(); opt.step()
         val = evaluate_model(model, data.x_val[:n_val], data.y_val[:n_val], data.normalize) if (i + 1) % tau == 0 else None
-        if method == 'ganno': sched.step(loss, acc=float((out.argmax(1) == yb).float().mean()), val_loss=val and val['loss'], val_acc=val and val['acc'])
+        if method == 'ganno': sched.step(loss, train_acc=(out.argmax(1) == yb).float().mean(), val_loss=val and val['loss'], val_acc=val and val['acc'])
         elif sched is not None: sched.step()
         if val: curve.append({'step': i + 1, 'val_loss': val['loss'], 'val_acc': val['acc'], 'lrs': [g['lr'] for g in opt.param_groups]})
     test = evaluate_model(model, data.x_test, data.y_test, data.normalize)
