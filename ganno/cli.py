@@ -8,52 +8,80 @@ import argparse, json, time
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['demo', 'save_lr_figure', 'parser', 'main']
+__all__ = ['demo_dir', 'verdict', 'demo', 'save_lr_figure', 'parser', 'main']
 
 # %% ../nbs/90_cli.ipynb #fb5db145
-def demo(steps:int=2000, # AdamW steps per method (τ = 100 per GANNO decision)
-         dataset:str='fashion_mnist', lr:float=1e-3, weight_decay:float=0.1, seed:int=0,
-         fig:str|None='ganno_demo.png', # where to save the LR figure (None: no figure)
+def demo_dir() -> Path:
+    "Where `ganno demo` writes by default: `$GANNO_CACHE/demo`, else `$XDG_CACHE_HOME/ganno/demo`, else `~/.cache/ganno/demo`."
+    import os
+    base = os.environ.get('GANNO_CACHE') or Path(os.environ.get('XDG_CACHE_HOME') or Path.home()/'.cache')/'ganno'
+    return Path(base)/'demo'
+
+def _writable_dir(out) -> Path:
+    "`out` created if missing and checked writable, before any training (else a one-line error naming it)."
+    out = Path(out).expanduser().resolve()
+    try:
+        out.mkdir(parents=True, exist_ok=True); probe = out/'.ganno_write_test'; probe.write_text(''); probe.unlink()
+    except OSError as e: raise ValueError(f"--out {str(out)!r} is not a writable folder ({e.strerror or e})") from None
+    return out
+
+def verdict(runs:list[dict]) -> str:
+    "One line: which method has the best mean test accuracy, by how much, over how many seeds."
+    by = {}
+    for r in runs: by.setdefault(r['method'], []).append(r['test_acc'])
+    mean = {m: sum(v)/len(v) for m, v in by.items()}
+    order = sorted(mean, key=mean.get, reverse=True); best = order[0]; n = len(by[best])
+    rest = ', '.join(f"{m} {100*mean[m]:.2f} % ({100*(mean[m] - mean[best]):+.2f} points)" for m in order[1:])
+    return f"verdict over {n} seed{'s'*(n > 1)}: {best} wins with {100*mean[best]:.2f} % mean test accuracy; {rest}"
+
+def demo(steps:int=2000, # AdamW steps per method (τ = 100 steps per GANNO decision)
+         dataset:str='fashion_mnist', lr:float=1e-3, weight_decay:float=0.1,
+         seeds:list[int]=(0,), # one run per method and seed, all methods from the same initialisation and minibatches
          policy=None, # a policy file (default: the shipped one)
          model:str='cnn2', # any name in `ganno.models.MODELS`: the policy was trained on CNN-2 only
-         out:str|None=None, # also write the runs (with config, commit, machine) as JSON here
+         out:str|None=None, # folder for demo.json (runs, config, commit, machine) and demo_lrs.png (default: `demo_dir()`)
+         progress:bool=True, # a tqdm bar per run
          show=print) -> list[dict]:
-    "GANNO vs constant LR vs cosine in an ordinary loop; print a table, save a figure; return the runs."
+    "GANNO vs constant LR vs cosine in an ordinary loop: a table, a one-line verdict and a figure of the LRs; returns the runs."
     from functools import partial
     from ganno.data import Splits, load_dataset
     from ganno.models import build_model
     from ganno.scheduler import train_with
-    data = Splits(load_dataset(dataset), n_val=5000 if dataset != 'synthetic' else 256, seed=seed)
-    show(f"{model} on {dataset}: {steps} AdamW steps per method, initial LR {lr}, weight decay {weight_decay}, seed {seed}")
-    show(f"{'method':10} {'val acc':>8} {'test acc':>9} {'final LRs (per layer)':>24} {'s':>5}")
+    if steps <= 100: raise ValueError(f"steps={steps} leaves GANNO no decision (one every τ = 100 steps): use more than 100")
+    out = _writable_dir(out or demo_dir()) # checked before the training, not after it
+    ds = load_dataset(dataset)
+    show(f"{model} on {dataset}: {steps} AdamW steps per method, initial LR {lr}, weight decay {weight_decay}, seeds {', '.join(map(str, seeds))}")
     runs = []
-    for m in ('ganno', 'constant', 'cosine'):
-        t0 = time.perf_counter()
-        r = train_with(m, partial(build_model, model, data.ds.shape, data.ds.n_classes), data, steps, lr, weight_decay, seed=seed,
-                       policy=policy, n_val=min(1000, len(data.y_val)))
-        r['wall_s'] = time.perf_counter() - t0
-        runs.append(r)
-        show(f"{m:10} {r['final_val_acc']:8.4f} {r['test_acc']:9.4f} {' '.join(f'{x:.2e}' for x in r['curve'][-1]['lrs']):>24} {time.perf_counter()-t0:5.0f}")
-    if fig: save_lr_figure(runs, fig); show(f"per-layer learning rates: {fig}")
-    if out:
-        from ganno.train import git_commit
-        from ganno.bench import machine_info
-        cfg = dict(model=model, dataset=dataset, steps=steps, lr=lr, weight_decay=weight_decay, seed=seed, policy=str(policy or 'shipped'))
-        Path(out).parent.mkdir(parents=True, exist_ok=True)
-        Path(out).write_text(json.dumps({'config': cfg, 'commit': git_commit(), 'machine': machine_info(), 'runs': runs}, indent=1))
+    for seed in seeds:
+        data = Splits(ds, n_val=5000 if dataset != 'synthetic' else 256, seed=seed)
+        for m in ('ganno', 'constant', 'cosine'):
+            t0 = time.perf_counter()
+            r = train_with(m, partial(build_model, model, data.ds.shape, data.ds.n_classes), data, steps, lr, weight_decay, seed=seed,
+                           policy=policy, n_val=min(1000, len(data.y_val)), progress=progress)
+            runs.append({**r, 'seed': seed, 'wall_s': time.perf_counter() - t0})
+    show(f"{'method':10} {'seed':>4} {'val acc':>8} {'test acc':>9} {'final LRs (per layer)':>24} {'s':>5}")
+    for r in runs:
+        show(f"{r['method']:10} {r['seed']:4} {r['final_val_acc']:8.4f} {r['test_acc']:9.4f} {' '.join(f'{x:.2e}' for x in r['curve'][-1]['lrs']):>24} {r['wall_s']:5.0f}")
+    show(verdict(runs))
+    save_lr_figure([r for r in runs if r['seed'] == seeds[0]], out/'demo_lrs.png'); show(f"per-layer learning rates (seed {seeds[0]}): {out/'demo_lrs.png'}")
+    from ganno.train import git_commit
+    from ganno.bench import machine_info
+    cfg = dict(model=model, dataset=dataset, steps=steps, lr=lr, weight_decay=weight_decay, seeds=list(seeds), policy=str(policy or 'shipped'))
+    tmp = out/'demo.json.tmp'; tmp.write_text(json.dumps({'config': cfg, 'commit': git_commit(), 'machine': machine_info(), 'runs': runs}, indent=1))
+    tmp.replace(out/'demo.json'); show(f"runs, config, commit and machine: {out/'demo.json'}")
     return runs
 
 def save_lr_figure(runs, path):
-    "One panel per method: each layer's learning rate over training."
+    "One panel per method: each layer's learning rate over training, on a symlog axis (an LR of 0 stays visible)."
     import matplotlib; matplotlib.use('Agg')
     import matplotlib.pyplot as plt
     f, axs = plt.subplots(1, len(runs), figsize=(4*len(runs), 3), sharey=True)
     for ax, r in zip(axs, runs):
         steps = [c['step'] for c in r['curve']]
         for i, name in enumerate(r['layers']): ax.plot(steps, [c['lrs'][i] for c in r['curve']], label=f'layer {name}')
-        ax.set(title=f"{r['method']}: test acc {r['test_acc']:.3f}", xlabel='step', yscale='log'); ax.legend(fontsize=7)
-    axs[0].set_ylabel('learning rate'); f.tight_layout(); f.savefig(path, dpi=100); plt.close(f)
-## The parser
+        ax.set_yscale('symlog', linthresh=1e-5); ax.axhline(0, color='0.6', lw=0.5)
+        ax.set(title=f"{r['method']}: test acc {r['test_acc']:.3f}", xlabel='step'); ax.legend(fontsize=7)
+    axs[0].set_ylabel('learning rate (symlog: 0 shown)'); f.tight_layout(); f.savefig(path, dpi=100); plt.close(f)
 
 # %% ../nbs/90_cli.ipynb #46edd1ad
 def _positive(kind):
@@ -83,41 +111,43 @@ def parser() -> argparse.ArgumentParser:
     from ganno.models import MODELS
     p = argparse.ArgumentParser(prog='ganno', description='GANNO: multi-agent RL that schedules per-layer learning rates.')
     sub = p.add_subparsers(dest='cmd', required=True, metavar='COMMAND')
-    d = sub.add_parser('demo', help='the main job on a small default: GANNO vs constant vs cosine on CNN-2 / Fashion-MNIST')
-    d.add_argument('--steps', type=_positive(int), default=2000, help='AdamW steps per method (default 2000)')
-    d.add_argument('--dataset', choices=['fashion_mnist', 'mnist', 'cifar10', 'synthetic'], default='fashion_mnist')
-    d.add_argument('--lr', type=_positive(float), default=1e-3)
-    d.add_argument('--seed', type=int, default=0)
-    d.add_argument('--fig', default='ganno_demo.png', help='where to save the per-layer LR figure')
-    d.add_argument('--model', default='cnn2', choices=list(MODELS), help='the network (the policy was trained on cnn2)')
-    d.add_argument('--out', default=None, help='also write the runs as JSON to this file')
-    t = sub.add_parser('train', help="train GANNO's shared policy with independent PPO")
+    d = sub.add_parser('demo', help='the main job on a small default: GANNO vs constant vs cosine on CNN-2 / Fashion-MNIST',
+                       description='GANNO vs constant LR vs cosine decay in an ordinary PyTorch loop: a table, a verdict and a figure of the per-layer LRs.')
+    d.add_argument('--steps', type=_positive(int), default=2000, help='AdamW steps per method; GANNO decides every 100 (default 2000)')
+    d.add_argument('--dataset', choices=['fashion_mnist', 'mnist', 'cifar10', 'synthetic'], default='fashion_mnist', help='the data (default fashion_mnist)')
+    d.add_argument('--model', default='cnn2', choices=list(MODELS), help='the network; the policy was trained on cnn2 (default cnn2)')
+    d.add_argument('--lr', type=_positive(float), default=1e-3, help='the initial learning rate of every method (default 1e-3)')
+    d.add_argument('--weight-decay', type=float, default=0.1, help="AdamW's weight decay λ (default 0.1)")
+    d.add_argument('--seeds', type=_csv(int), default=[0], help='comma-separated seeds, one run per method each (default 0)')
+    d.add_argument('--policy', default=None, help="GANNO's policy file (default: the shipped policy)")
+    d.add_argument('--out', default=None, help=f"folder for demo.json and demo_lrs.png (default {demo_dir()})")
+    t = sub.add_parser('train', help="train GANNO's shared policy with independent PPO", description="train GANNO's shared policy with independent PPO")
     t.add_argument('--config', default='cpu', help="a preset (smoke, cpu, paper) or a JSON file of TrainConfig fields (default cpu)")
     t.add_argument('--out', required=True, help='folder for config.json, logs, checkpoint.pt and policy.pt')
     t.add_argument('--resume', action='store_true', help='continue the run in --out from its last checkpoint')
     t.add_argument('--seed', type=int, default=None, help="override the config's seed")
     _device_args(t)
-    e = sub.add_parser('evaluate', help='compare LR controllers (GANNO, baselines, ablations) on an environment')
+    e = sub.add_parser('evaluate', help='compare LR controllers (GANNO, baselines, ablations) on an environment', description='compare LR controllers (GANNO, baselines, ablations) on an environment')
     e.add_argument('--policy', default=None, help='a policy file (default: the shipped policy)')
     e.add_argument('--env', default='cnn2_fmnist', choices=list(EVAL_ENVS), help='the network and data (default cnn2_fmnist, the training environment)')
     e.add_argument('--scale', default='cpu', choices=list(EVAL_SCALES), help=f"how long each run is: {', '.join(EVAL_SCALES)} (default cpu; see ganno.evaluate.EVAL_SCALES)")
     e.add_argument('--methods', type=_csv(str), default=['ganno', 'random', 'constant'],
-                   help=f"comma-separated: {', '.join(methods())}, or NAME=POLICY_FILE (an ablation)")
-    e.add_argument('--seeds', type=_csv(int), default=[0, 1, 2], help='comma-separated integers')
+                   help=f"comma-separated: {', '.join(methods())}, or NAME=POLICY_FILE (an ablation) (default ganno,random,constant)")
+    e.add_argument('--seeds', type=_csv(int), default=[0, 1, 2], help='comma-separated integers (default 0,1,2)')
     e.add_argument('--n-decisions', type=_positive(int), default=None, help="override the scale's decisions per episode")
     e.add_argument('--tau', type=_positive(int), default=None, help="override the scale's τ")
     e.add_argument('--init-lrs', type=_csv(float), default=None, help='comma-separated initial LRs, e.g. 1e-4,1e-3,1e-2 (default: drawn per seed as in training)')
     e.add_argument('--weight-decay', type=float, default=None, help='fixed λ (default: drawn per seed as in training)')
-    e.add_argument('--procs', type=_positive(int), default=2, help='worker processes (one torch thread each)')
+    e.add_argument('--procs', type=_positive(int), default=2, help='worker processes, one torch thread each (default 2)')
     _device_args(e)
     e.add_argument('--out', required=True, help='folder for config.json and records.jsonl (re-runs skip finished episodes)')
-    tb = sub.add_parser('table', help='print a results folder as a markdown table (mean ± std per method and initial LR)')
+    tb = sub.add_parser('table', help='print a results folder as a markdown table (mean ± std per method and initial LR)', description='print a results folder as a markdown table (mean ± std per method and initial LR)')
     tb.add_argument('folder', help='a folder written by ganno evaluate')
     tb.add_argument('--key', default='test_acc', help='the record field to tabulate (default test_acc)')
     tb.add_argument('--methods', type=_csv(str), default=None, help="only these methods, in this order (e.g. one paper table's rows)")
     tb.add_argument('--init-lrs', type=_csv(float), default=None, help="only runs from these initial LRs (e.g. Table 3's GANNO from 0)")
     tb.add_argument('--no-paper', action='store_true', help="leave out the paper's cells, Δ and ρ (default: shown where the paper has the grid)")
-    b = sub.add_parser('bench', help='inner-loop speed: GANNO trainer vs plain PyTorch, side by side')
+    b = sub.add_parser('bench', help='inner-loop speed: GANNO trainer vs plain PyTorch, side by side', description='inner-loop speed: GANNO trainer vs plain PyTorch, side by side')
     b.add_argument('--quick', action='store_true', help='a < 2 minute version')
     b.add_argument('--out', help='also write the results as JSON to this file')
     return p
@@ -126,7 +156,12 @@ def parser() -> argparse.ArgumentParser:
 def main(argv=None):
     "Entry point of the `ganno` console script."
     a = parser().parse_args(argv)
-    if a.cmd == 'demo': demo(a.steps, dataset=a.dataset, lr=a.lr, seed=a.seed, fig=a.fig, model=a.model, out=a.out)
+    if a.cmd == 'demo':
+        if a.steps <= 100: parser().error(f"argument --steps: {a.steps} leaves GANNO no decision (one every τ = 100 steps): use more than 100")
+        if not a.seeds: parser().error("argument --seeds: no seed given")
+        try: out = _writable_dir(a.out or demo_dir())
+        except ValueError as e: parser().error(str(e))
+        demo(a.steps, dataset=a.dataset, lr=a.lr, weight_decay=a.weight_decay, seeds=a.seeds, policy=a.policy, model=a.model, out=out)
     elif a.cmd == 'train':
         from ganno.train import load_config, train
         try: cfg = load_config(a.config, seed=a.seed)

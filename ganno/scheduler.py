@@ -181,7 +181,7 @@ def _check_ownership(self:GannoScheduler, has_acc:bool):
         warnings.warn(f"step() was called {self.tau} times over {n - (self._opt_step or 0)} optimiser steps: call it once per "
                       f"opt.step() (with gradient accumulation, once per accumulated update, not per micro-batch)", stacklevel=3)
     self._opt_step = n
-    missing = ([] if has_acc else ['train_acc']) + ([] if self.last_val is not None else ['val'])
+    missing = ([] if has_acc else ['train_acc']) + ([] if self.last_val is not None or self.t <= self.tau else ['val']) # validation may follow the first decision
     for k in missing:
         if k not in self._warned:
             self._warned.add(k); warnings.warn(f"GannoScheduler.step: the policy was trained seeing {_MISSING[k]}; pass it to step()", stacklevel=3)

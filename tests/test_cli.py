@@ -21,6 +21,8 @@ def test_help_lists_commands():
     (['demo', '--steps', '0'], "argument --steps: '0' must be > 0"),
     (['demo', '--lr', 'fast'], "argument --lr: 'fast' is not a float"),
     (['demo', '--dataset', 'imagenet'], "argument --dataset: invalid choice: 'imagenet'"),
+    (['demo', '--steps', '50'], "argument --steps: 50 leaves GANNO no decision"),
+    (['demo', '--out', '/proc/ganno'], "--out '/proc/ganno' is not a writable folder"),
     (['frobnicate'], "invalid choice: 'frobnicate'"),
 ])
 def test_bad_arguments_name_the_value(args, msg):
@@ -30,11 +32,13 @@ def test_bad_arguments_name_the_value(args, msg):
     assert 'Traceback' not in r.stderr
 
 
-def test_demo_compares_three_methods_and_saves_a_figure(tmp_path):
-    fig = tmp_path/'lrs.png'
-    r = ganno('demo', '--dataset', 'synthetic', '--steps', '300', '--fig', str(fig))
+def test_demo_compares_three_methods_and_ends_with_a_verdict_and_a_figure(tmp_path):
+    r = ganno('demo', '--dataset', 'synthetic', '--steps', '300', '--out', str(tmp_path/'d'))
     assert r.returncode == 0, r.stderr
     rows = {l.split()[0]: l.split() for l in r.stdout.splitlines() if l.split() and l.split()[0] in ('ganno', 'constant', 'cosine')}
     assert set(rows) == {'ganno', 'constant', 'cosine'}, r.stdout
-    assert all(0.5 < float(v[2]) <= 1 for v in rows.values()), r.stdout   # test accuracy
-    assert fig.stat().st_size > 0
+    assert all(0.5 < float(v[3]) <= 1 for v in rows.values()), r.stdout   # test accuracy
+    assert 'verdict over 1 seed: ' in r.stdout and ' wins with ' in r.stdout, r.stdout
+    fig = tmp_path/'d'/'demo_lrs.png'
+    assert fig.stat().st_size > 0 and str(fig) in r.stdout
+    assert 'ganno' in r.stderr and 'step' in r.stderr  # the progress bars
