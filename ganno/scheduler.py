@@ -19,7 +19,7 @@ from .policy import GannoNet, default_policy_path, load_policy
 from .trainer import _flat, evaluate_model, stats_from
 
 # %% auto #0
-__all__ = ['layerwise_param_groups', 'adam_update', 'optimizer_stats', 'GannoScheduler', 'scheduler_overhead', 'train_with']
+__all__ = ['layerwise_param_groups', 'adam_update', 'optimizer_stats', 'GannoScheduler', 'train_with', 'scheduler_overhead']
 
 # %% ../nbs/11_scheduler.ipynb #a8ad732d
 def _no_decay_default(name:str, p:torch.Tensor) -> bool: return p.ndim <= 1 # biases and the weights of norms
@@ -221,6 +221,42 @@ def load_state_dict(self:GannoScheduler, sd:dict):
     for g, lr in zip(self.optimizer.param_groups, sd['lrs']): g['lr'] = lr
     self._lrs, self._opt_step = self.get_last_lr(), sd.get('opt_step', _opt_steps(self.optimizer))
 
+# %% ../nbs/11_scheduler.ipynb #43813442
+def train_with(method:str, # 'ganno', 'constant' or 'cosine'
+               model_fn, # builds the model (called after seeding, so every method starts from the same weights)
+               data, # a `ganno.data.Splits`
+               steps:int=2000, lr:float=1e-3, weight_decay:float=0.1, bs:int=64, seed:int=0,
+               tau:int=100, # steps between GANNO's decisions, and between validations for every method
+               policy=None, # GANNO's policy file (default: the shipped one)
+               n_val:int=1000, # validation images evaluated every τ steps
+               no_decay:bool=False, # biases and norm weights skip weight decay (`layerwise_param_groups`)
+               progress:bool=False) -> dict: # show a tqdm bar over the steps
+    "Train `model_fn()` for `steps` AdamW steps under `method`; the curve every τ steps and the final test accuracy."
+    from ganno.data import BatchSampler
+    if method not in ('ganno', 'constant', 'cosine'): raise ValueError(f"unknown method {method!r}: expected ganno, constant or cosine")
+    torch.manual_seed(seed)
+    model = model_fn().to(memory_format=torch.channels_last)
+    opt = torch.optim.AdamW(layerwise_param_groups(model, no_decay=no_decay), lr=lr, weight_decay=weight_decay)
+    if method == 'ganno': sched = GannoScheduler(opt, model, total_steps=steps, policy=policy, tau=tau)
+    elif method == 'cosine': sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=steps)
+    else: sched = None
+    smp, curve = BatchSampler(len(data.y_train), bs, seed), []
+    bar = range(steps)
+    if progress:
+        from tqdm.auto import tqdm
+        bar = tqdm(bar, desc=method, unit='step', leave=True)
+    for i in bar:
+        idx = next(smp); yb = data.y_train[idx]
+        out = model(data.normalize(data.x_train[idx])); loss = F.cross_entropy(out, yb)
+        opt.zero_grad(); loss.backward(); opt.step()
+        val = evaluate_model(model, data.x_val[:n_val], data.y_val[:n_val], data.normalize) if (i + 1) % tau == 0 else None
+        if method == 'ganno': sched.step(loss, train_acc=(out.argmax(1) == yb).float().mean(), val_loss=val and val['loss'], val_acc=val and val['acc'])
+        elif sched is not None: sched.step()
+        if val: curve.append({'step': i + 1, 'val_loss': val['loss'], 'val_acc': val['acc'], 'lrs': [g['lr'] for g in opt.param_groups]})
+    test = evaluate_model(model, data.x_test, data.y_test, data.normalize)
+    return {'method': method, 'test_acc': test['acc'], 'test_loss': test['loss'], 'final_val_acc': curve[-1]['val_acc'] if curve else float('nan'),
+            'curve': curve, 'layers': [g['name'] for g in opt.param_groups]}
+
 # %% ../nbs/11_scheduler.ipynb #4ef09b27
 def _sync(dev:torch.device):
     if dev.type == 'cuda': torch.cuda.synchronize(dev)
@@ -275,39 +311,3 @@ def scheduler_overhead(device:str='cpu', # where the model trains: 'cpu', 'cuda'
             'ganno_overhead_pct': 100*(med['plain']/med['ganno'] - 1), 'sync_overhead_pct': 100*(med['plain']/med['sync'] - 1),
             'decision_ms': decision_ms, 'stats_ms': stats_ms, 'decision_share_pct': 100*decision_ms*med['plain']/(1e3*tau),
             'decisions': sched.t//tau, 'lrs': sched.get_last_lr(), 'stats_rel_err_vs_cpu': err}
-
-# %% ../nbs/11_scheduler.ipynb #43813442
-def train_with(method:str, # 'ganno', 'constant' or 'cosine'
-               model_fn, # builds the model (called after seeding, so every method starts from the same weights)
-               data, # a `ganno.data.Splits`
-               steps:int=2000, lr:float=1e-3, weight_decay:float=0.1, bs:int=64, seed:int=0,
-               tau:int=100, # steps between GANNO's decisions, and between validations for every method
-               policy=None, # GANNO's policy file (default: the shipped one)
-               n_val:int=1000, # validation images evaluated every τ steps
-               no_decay:bool=False, # biases and norm weights skip weight decay (`layerwise_param_groups`)
-               progress:bool=False) -> dict: # show a tqdm bar over the steps
-    "Train `model_fn()` for `steps` AdamW steps under `method`; the curve every τ steps and the final test accuracy."
-    from ganno.data import BatchSampler
-    if method not in ('ganno', 'constant', 'cosine'): raise ValueError(f"unknown method {method!r}: expected ganno, constant or cosine")
-    torch.manual_seed(seed)
-    model = model_fn().to(memory_format=torch.channels_last)
-    opt = torch.optim.AdamW(layerwise_param_groups(model, no_decay=no_decay), lr=lr, weight_decay=weight_decay)
-    if method == 'ganno': sched = GannoScheduler(opt, model, total_steps=steps, policy=policy, tau=tau)
-    elif method == 'cosine': sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=steps)
-    else: sched = None
-    smp, curve = BatchSampler(len(data.y_train), bs, seed), []
-    bar = range(steps)
-    if progress:
-        from tqdm.auto import tqdm
-        bar = tqdm(bar, desc=method, unit='step', leave=True)
-    for i in bar:
-        idx = next(smp); yb = data.y_train[idx]
-        out = model(data.normalize(data.x_train[idx])); loss = F.cross_entropy(out, yb)
-        opt.zero_grad(); loss.backward(); opt.step()
-        val = evaluate_model(model, data.x_val[:n_val], data.y_val[:n_val], data.normalize) if (i + 1) % tau == 0 else None
-        if method == 'ganno': sched.step(loss, train_acc=(out.argmax(1) == yb).float().mean(), val_loss=val and val['loss'], val_acc=val and val['acc'])
-        elif sched is not None: sched.step()
-        if val: curve.append({'step': i + 1, 'val_loss': val['loss'], 'val_acc': val['acc'], 'lrs': [g['lr'] for g in opt.param_groups]})
-    test = evaluate_model(model, data.x_test, data.y_test, data.normalize)
-    return {'method': method, 'test_acc': test['acc'], 'test_loss': test['loss'], 'final_val_acc': curve[-1]['val_acc'] if curve else float('nan'),
-            'curve': curve, 'layers': [g['name'] for g in opt.param_groups]}
