@@ -4,7 +4,7 @@
 
 # %% ../nbs/90_cli.ipynb #64839f7f
 from __future__ import annotations
-import argparse, json, time
+import argparse, json, sys, time
 from pathlib import Path
 
 # %% auto #0
@@ -150,16 +150,40 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser('bench', help='inner-loop speed: GANNO trainer vs plain PyTorch, side by side', description='inner-loop speed: GANNO trainer vs plain PyTorch, side by side')
     b.add_argument('--quick', action='store_true', help='a < 2 minute version')
     b.add_argument('--out', help='also write the results as JSON to this file')
+    for sp in sub.choices.values(): sp.add_argument('--debug', action='store_true', help='on an error, show the full traceback')
     return p
 
 # %% ../nbs/90_cli.ipynb #cdcd1b1f
+def _policy_arg(path):
+    "A `--policy` file checked before any work starts: a one-line error naming it when it is not a readable GANNO policy."
+    if path is None: return None
+    from ganno.policy import load_policy
+    try: load_policy(path)
+    except Exception as e:
+        why = (str(e).strip().splitlines() or [type(e).__name__])[0].split('. ')[0][:200]
+        raise ValueError(f"--policy {str(path)!r} is not a readable GANNO policy file ({type(e).__name__}: {why})") from None
+    return path
+
 def main(argv=None):
-    "Entry point of the `ganno` console script."
+    "Entry point of the `ganno` console script: an error is one line naming what was wrong, exit status 1 (`--debug` shows the traceback)."
     a = parser().parse_args(argv)
+    try: _dispatch(a)
+    except (KeyboardInterrupt, SystemExit): raise
+    except Exception as e:
+        if getattr(a, 'debug', False): raise
+        from ganno.data import DatasetNotFound
+        msg = str(e).strip() if isinstance(e, DatasetNotFound) else (str(e).strip().splitlines() or [''])[0]
+        print(f"ganno {a.cmd}: error: {msg or type(e).__name__} ({type(e).__name__}; --debug shows the traceback)", file=sys.stderr)
+        raise SystemExit(1)
+
+def _dispatch(a):
     if a.cmd == 'demo':
+        from ganno.actions import LR_ACTIONS
         if a.steps <= 100: parser().error(f"argument --steps: {a.steps} leaves GANNO no decision (one every τ = 100 steps): use more than 100")
+        if not a.lr <= LR_ACTIONS.hi: parser().error(f"argument --lr: {a.lr:g} is above {LR_ACTIONS.hi:g}, the largest LR GANNO's actions reach")
+        if not 0 <= a.weight_decay < float('inf'): parser().error(f"argument --weight-decay: {a.weight_decay:g} must be a finite value >= 0")
         if not a.seeds: parser().error("argument --seeds: no seed given")
-        try: out = _writable_dir(a.out or demo_dir())
+        try: out = _writable_dir(a.out or demo_dir()); _policy_arg(a.policy)
         except ValueError as e: parser().error(str(e))
         demo(a.steps, dataset=a.dataset, lr=a.lr, weight_decay=a.weight_decay, seeds=a.seeds, policy=a.policy, model=a.model, out=out)
     elif a.cmd == 'train':
@@ -176,10 +200,11 @@ def main(argv=None):
         from ganno.evaluate import check_methods, eval_config, evaluate_to
         try: check_methods(a.methods)
         except ValueError as e: parser().error(f"argument --methods: {e}")
-        bad = [x for x in (a.init_lrs or []) if not x >= 0]
-        if bad: parser().error(f"argument --init-lrs: {bad[0]} is not a learning rate >= 0")
+        from ganno.actions import LR_ACTIONS
+        bad = [x for x in (a.init_lrs or []) if not LR_ACTIONS.lo <= x <= LR_ACTIONS.hi]
+        if bad: parser().error(f"argument --init-lrs: {bad[0]} is outside [{LR_ACTIONS.lo:g}, {LR_ACTIONS.hi:g}], the range every controller's LR is kept in")
         over = {k: v for k, v in (('n_decisions', a.n_decisions), ('tau', a.tau), ('weight_decay', a.weight_decay)) if v is not None} | _env_overrides(a)
-        try: cfg = eval_config(a.env, a.scale, **over)
+        try: cfg = eval_config(a.env, a.scale, **over); _policy_arg(a.policy); _writable_dir(a.out)
         except ValueError as e: parser().error(str(e))
         recs = evaluate_to(a.out, cfg, a.methods, a.seeds, a.policy, a.procs, a.init_lrs)
         from ganno.evaluate import table
@@ -188,6 +213,7 @@ def main(argv=None):
         from ganno.evaluate import load_records, table
         try: recs = load_records(a.folder)
         except FileNotFoundError as e: parser().error(str(e))
+        if not recs: parser().error(f"{a.folder}: records.jsonl holds no records yet")
         if recs and a.key not in recs[0]: parser().error(f"argument --key: records have no field {a.key!r}")
         from ganno.evaluate import folder_reference
         ref = None if a.no_paper else folder_reference(a.folder)

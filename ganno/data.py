@@ -12,8 +12,8 @@ import numpy as np
 import torch
 
 # %% auto #0
-__all__ = ['DATASETS', 'DEBIAN_FASHION_MNIST', 'cache_dir', 'candidate_dirs', 'read_idx', 'Dataset', 'make_synthetic',
-           'DatasetNotFound', 'load_dataset', 'show_batch', 'Splits', 'BatchSampler']
+__all__ = ['DATASETS', 'DEBIAN_FASHION_MNIST', 'cache_dir', 'candidate_dirs', 'read_idx', 'CifarUnpickler', 'read_cifar_pickle',
+           'Dataset', 'make_synthetic', 'DatasetNotFound', 'load_dataset', 'show_batch', 'Splits', 'BatchSampler']
 
 # %% ../nbs/00_data.ipynb #77c26238
 DATASETS = ('fashion_mnist', 'mnist', 'cifar10', 'synthetic')
@@ -56,8 +56,22 @@ def read_idx(path:Path) -> torch.Tensor:
     shape = struct.unpack(f'>{ndim}I', raw[4:4+4*ndim])
     return torch.frombuffer(bytearray(raw[4+4*ndim:]), dtype=torch.uint8).reshape(shape)
 
+class CifarUnpickler(pickle.Unpickler):
+    "Unpickles only what CIFAR-10's batch files hold — dicts, lists, strings, numbers and numpy arrays — so a planted file cannot run code."
+    allowed = {('numpy.core.multiarray', '_reconstruct'), ('numpy._core.multiarray', '_reconstruct'), ('numpy', 'ndarray'), ('numpy', 'dtype'),
+               ('_codecs', 'encode')}
+    def find_class(self, module, name):
+        if (module, name) in self.allowed: return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a CIFAR-10 batch file")
+
+def read_cifar_pickle(path:Path):
+    "One of CIFAR-10's pickle files, read with `CifarUnpickler` (a one-line error naming the file if it holds anything else)."
+    try:
+        with open(path, 'rb') as f: return CifarUnpickler(f, encoding='latin1').load()
+    except pickle.UnpicklingError as e: raise ValueError(f"{path}: {e}") from None
+
 def _read_cifar_batch(path:Path):
-    with open(path, 'rb') as f: d = pickle.load(f, encoding='latin1')
+    d = read_cifar_pickle(path)
     return np.asarray(d['data'], dtype=np.uint8).reshape(-1, 3, 32, 32), np.asarray(d['labels'])
 
 # %% ../nbs/00_data.ipynb #25bda77f
@@ -135,7 +149,7 @@ def _read(name, folder:Path) -> Dataset:
         xtr = torch.from_numpy(np.concatenate([p[0] for p in parts[:5]]))
         ytr = torch.from_numpy(np.concatenate([p[1] for p in parts[:5]])).long()
         xte, yte = torch.from_numpy(parts[5][0]), torch.from_numpy(parts[5][1]).long()
-        with open(folder/'batches.meta', 'rb') as f: classes = tuple(pickle.load(f, encoding='latin1')['label_names'])
+        classes = tuple(read_cifar_pickle(folder/'batches.meta')['label_names'])
         mask = folder/'test_exact_mask.npy'
         exact = torch.from_numpy(np.load(mask)) if mask.is_file() else None
         return Dataset(name, xtr, ytr, xte, yte, classes, str(folder), exact)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/09_evaluate.ipynb #645d0312
 from __future__ import annotations
-import json, time
+import contextlib, fcntl, json, os, sys, time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, replace
 from pathlib import Path
@@ -21,8 +21,8 @@ from .trainer import LR_FREE
 # %% auto #0
 __all__ = ['COLLAPSE_MARGIN', 'METHODS', 'EVAL_ENVS', 'EVAL_SCALES', 'PAPER_ORDER', 'Controller', 'ConstantLR', 'RandomAgent',
            'file_sha256', 'GannoAgent', 'outcome', 'reported', 'run_episode', 'methods', 'check_methods', 'compare',
-           'summarise', 'eval_config', 'evaluate_to', 'paper_tables', 'paper_reference', 'folder_reference',
-           'paper_cell', 'paper_summary', 'load_records', 'table']
+           'summarise', 'eval_config', 'folder_lock', 'read_jsonl', 'append_record', 'evaluate_to', 'paper_tables',
+           'paper_reference', 'folder_reference', 'paper_cell', 'paper_summary', 'load_records', 'table']
 
 # %% ../nbs/09_evaluate.ipynb #d4ee7f09
 class Controller:
@@ -195,37 +195,67 @@ def _set_aside_stale(out:Path, done:list[dict], hashes:dict, show=print) -> list
     show(f"{len(stale)} records of {', '.join(sorted({r['method'] for r in stale}))} came from another policy file: moved to records.stale.jsonl, to run again")
     return keep
 
+# %% ../nbs/09_evaluate.ipynb #37596d50
+@contextlib.contextmanager
+def folder_lock(out):
+    "Exclusive lock on a results folder across processes, held for a read-check-write."
+    Path(out).mkdir(parents=True, exist_ok=True)
+    with open(Path(out)/'.lock', 'a') as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try: yield
+        finally: fcntl.flock(fh, fcntl.LOCK_UN)
+
+def read_jsonl(f, show=print) -> list[dict]:
+    "The records of a JSON-lines file (none if it is missing); a line that is not a whole record is reported and skipped."
+    f, out = Path(f), []
+    if not f.is_file(): return out
+    for i, l in enumerate(f.read_text().splitlines(), 1):
+        if not l.strip(): continue
+        try: out.append(json.loads(l))
+        except json.JSONDecodeError: show(f"{f}: line {i} is not a whole record (a write cut short?): skipped")
+    return out
+
+def append_record(f, r:dict, key) -> bool:
+    "Append `r` to `f` as one whole line unless a record with its `key(r)` is there; under the folder's lock. Whether it was written."
+    f = Path(f)
+    with folder_lock(f.parent):
+        if any(key(x) == key(r) for x in read_jsonl(f, show=lambda *_: None)): return False
+        line = (json.dumps(r) + '\n').encode()
+        with open(f, 'ab+') as fh:
+            if fh.seek(0, 2) and (fh.seek(-1, 2), fh.read(1))[1] != b'\n': line = b'\n' + line # a torn last line stays on its own
+            fh.write(line); fh.flush(); os.fsync(fh.fileno())
+    return True
+
 # %% ../nbs/09_evaluate.ipynb #b2d6e87e
 def evaluate_to(out, cfg:EnvConfig, methods, seeds, policy=None, procs:int=2, init_lrs=None, show=print) -> list[dict]:
     "Run `compare` into folder `out`, skipping recorded (method, initial LR, seed) runs; return every record there."
     from ganno.train import git_commit, provenance
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    f = out/'records.jsonl'
-    done = [json.loads(l) for l in f.open()] if f.is_file() else []
-    done = _set_aside_stale(out, done, _policy_hashes(methods, policy), show)
+    f, c = out/'records.jsonl', out/'config.json'
+    with folder_lock(out): # another process may be writing this folder: read, set aside and record the invocation as one step
+        done = _set_aside_stale(out, read_jsonl(f, show), _policy_hashes(methods, policy), show)
+        prov = json.loads(c.read_text()) if c.is_file() else provenance(cfg, methods=[], seeds=[], init_lrs=[], policy=str(policy or 'shipped'))
+        same = lambda d: {k: v for k, v in json.loads(json.dumps(d)).items() if k != 'device'} # a grid may be run in parts on several devices
+        if same(prov['config']) != same(asdict(cfg)):
+            raise ValueError(f"{out} holds runs of another environment configuration ({c}); choose another --out")
+        for k, v in (('methods', methods), ('seeds', seeds), ('init_lrs', init_lrs or [])):
+            prov[k] = list(dict.fromkeys([*(prov.get(k) or []), *v]))   # every invocation's grid, in first-seen order
+        prov.setdefault('invocations', []).append({'commit': git_commit(), 'time': time.strftime('%Y-%m-%dT%H:%M:%S%z'), 'device': cfg.device,
+                                                   'methods': list(methods), 'seeds': list(seeds), 'init_lrs': init_lrs})
+        tmp = c.with_suffix('.json.tmp'); tmp.write_text(json.dumps(prov, indent=1)); tmp.replace(c)
     have = {(r['method'], r['init_lr'] if init_lrs else None, r['seed']) for r in done}
-    c = out/'config.json'
-    prov = json.loads(c.read_text()) if c.is_file() else provenance(cfg, methods=[], seeds=[], init_lrs=[], policy=str(policy or 'shipped'))
-    same = lambda d: {k: v for k, v in json.loads(json.dumps(d)).items() if k != 'device'} # a grid may be run in parts on several devices
-    if same(prov['config']) != same(asdict(cfg)):
-        raise ValueError(f"{out} holds runs of another environment configuration ({c}); choose another --out")
-    for k, v in (('methods', methods), ('seeds', seeds), ('init_lrs', init_lrs or [])):
-        prov[k] = list(dict.fromkeys([*(prov.get(k) or []), *v]))   # every invocation's grid, in first-seen order
-    prov.setdefault('invocations', []).append({'commit': git_commit(), 'time': time.strftime('%Y-%m-%dT%H:%M:%S%z'), 'device': cfg.device,
-                                               'methods': list(methods), 'seeds': list(seeds), 'init_lrs': init_lrs})
-    c.write_text(json.dumps(prov, indent=1))
     jobs = _jobs(cfg, methods, seeds, init_lrs, policy, procs, skip=have)
     show(f"{len(done)} episodes recorded, {len(jobs)} to run")
     from tqdm.auto import tqdm
     def _write(r):
-        with f.open('a') as fh: fh.write(json.dumps(r) + '\n')
-        done.append(r)
+        if append_record(f, r, key=lambda x: (x['method'], x['init_lr'], x['seed'])): done.append(r)
+        else: show(f"{r['method']} from LR {r['init_lr']:g}, seed {r['seed']}: already recorded by another process, not written twice")
     if procs <= 1:
         for j in tqdm(jobs, desc='episodes'): _write(_run(j))
     else:
         with ProcessPoolExecutor(procs, mp_context=mp.get_context('spawn')) as ex:
             for r in tqdm(ex.map(_run, jobs), total=len(jobs), desc='episodes'): _write(r)
-    return done
+    return read_jsonl(f, show=lambda *_: None) # the folder's records, another process's included
 
 # %% ../nbs/09_evaluate.ipynb #4a0c7a37
 def paper_tables() -> dict:
@@ -293,7 +323,7 @@ def load_records(folder) -> list[dict]:
     "Every record of a results folder's `records.jsonl`."
     f = Path(folder)/'records.jsonl'
     if not f.is_file(): raise FileNotFoundError(f"no records.jsonl in {folder}: run `ganno evaluate --out {folder}` first")
-    return [json.loads(l) for l in f.open() if l.strip()]
+    return read_jsonl(f, show=lambda m: print(m, file=sys.stderr))
 
 def table(records:list[dict], key:str='test_acc', scale:float=100.0,
           methods=None, # only these methods, in this order (default: all, in the order they were run)

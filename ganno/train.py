@@ -11,20 +11,58 @@ from pathlib import Path
 import gymnasium as gym
 import numpy as np
 import torch
+from torch import nn
 from tianshou.algorithm import PPO
 from tianshou.algorithm.optim import AdamOptimizerFactory
-from tianshou.data import Collector, VectorReplayBuffer
+from tianshou.algorithm.modelfree.reinforce import DiscreteActorPolicy
+from tianshou.data import Batch, Collector, VectorReplayBuffer
 from tianshou.env import DummyVectorEnv, SubprocVectorEnv
 from tianshou.utils.torch_utils import policy_within_training_step, torch_train_mode
 
 from .actions import LR_ACTIONS
 from .env import EnvConfig, LREnv
 from .observations import ObsLayout
-from .policy import GannoCritic, GannoNet, GannoPolicy, save_policy
+from .policy import GannoNet, replay, save_policy
 
 # %% auto #0
-__all__ = ['PRESETS', 'SlotVecEnv', 'TrainConfig', 'load_config', 'make_venv', 'make_algorithm', 'git_commit', 'provenance',
-           'save_checkpoint', 'load_checkpoint', 'check_finite', 'train']
+__all__ = ['PRESETS', 'GannoCritic', 'GannoPolicy', 'SlotVecEnv', 'TrainConfig', 'load_config', 'make_venv', 'make_algorithm',
+           'git_commit', 'provenance', 'save_checkpoint', 'load_checkpoint', 'check_finite', 'train']
+
+# %% ../nbs/08_train.ipynb #2cb022f2
+class _Actor(nn.Module):
+    "Tianshou's actor interface over `GannoNet` (used only for parameter bookkeeping; `GannoPolicy.forward` drives the net)."
+    def __init__(self, net): super().__init__(); self.net = net
+    def forward(self, obs, state=None, info=None): raise NotImplementedError
+
+class GannoCritic(nn.Module):
+    "The critic on the last frame of a window (or on flat observations)."
+    def __init__(self, net): super().__init__(); self.net = net
+    def forward(self, obs, **kwargs):
+        x = torch.as_tensor(np.asarray(obs), dtype=torch.float32)
+        return self.net.value(x[:, -1] if x.ndim == 3 else x)
+
+# %% ../nbs/08_train.ipynb #17c2d77d
+class GannoPolicy(DiscreteActorPolicy):
+    "Tianshou policy over a shared `GannoNet`: real recurrent state at collection, sequence replay in PPO's update."
+    def __init__(self, net:GannoNet, obs_dim:int|None=None, deterministic_eval:bool=False):
+        import gymnasium as gym
+        d = obs_dim or net.config['obs_dim']
+        super().__init__(actor=_Actor(net), action_space=gym.spaces.Discrete(net.config['n_actions']),
+                         observation_space=gym.spaces.Box(-10, 10, (d,), np.float32), deterministic_eval=deterministic_eval)
+        self.net = net
+
+    def forward(self, batch, state=None):
+        obs = torch.as_tensor(np.asarray(batch.obs), dtype=torch.float32)
+        if obs.ndim == 3:
+            h_in = torch.as_tensor(np.asarray(batch.policy.h_in), dtype=torch.float32)
+            logits, h_out, extra = replay(self.net, obs, h_in), None, Batch()
+        else:
+            h = self.net.initial_state(len(obs)) if state is None else torch.as_tensor(state, dtype=torch.float32)
+            logits, h_out = self.net.step(obs, h)
+            extra = Batch(h_in=h.detach().numpy(), logits=logits.detach().numpy())
+        dist = self.dist_fn(logits)
+        act = dist.mode if self.deterministic_eval and not self.is_within_training_step else dist.sample()
+        return Batch(logits=logits, act=act, state=None if h_out is None else h_out.detach(), dist=dist, policy=extra)
 
 # %% ../nbs/08_train.ipynb #c4a70929
 class SlotVecEnv:

@@ -47,3 +47,11 @@ def test_step_without_a_loss_is_refused_not_a_zeroed_lr():
     with pytest.raises(TypeError, match="missing 1 required positional argument: 'loss'"): sched.step()
     with pytest.raises(ValueError, match=r"step\(loss\): pass this step's training loss"): sched.step(None)
     assert sched.get_last_lr() == before and sched.t == 0
+
+
+def test_importing_the_scheduler_loads_no_rl_library():
+    import subprocess, sys
+    code = "import sys, ganno.scheduler; print(sorted({m.split('.')[0] for m in sys.modules} & {'tianshou', 'gymnasium'}))"
+    r = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == '[]', r.stdout
