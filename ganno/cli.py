@@ -125,6 +125,7 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument('--config', default='cpu', help="a preset (smoke, cpu, paper) or a JSON file of TrainConfig fields (default cpu)")
     t.add_argument('--out', required=True, help='folder for config.json, logs, checkpoint.pt and policy.pt')
     t.add_argument('--resume', action='store_true', help='continue the run in --out from its last checkpoint')
+    t.add_argument('--force', action='store_true', help="with --resume: continue even if the config differs from the run's (recorded in resumes.jsonl)")
     t.add_argument('--seed', type=int, default=None, help="override the config's seed")
     _device_args(t)
     e = sub.add_parser('evaluate', help='compare LR controllers (GANNO, baselines, ablations) on an environment', description='compare LR controllers (GANNO, baselines, ablations) on an environment')
@@ -193,8 +194,8 @@ def _dispatch(a):
         from dataclasses import replace
         try: cfg = replace(cfg, env=replace(cfg.env, **_env_overrides(a)))
         except ValueError as e: parser().error(f"argument --device: {e}")
-        try: s = train(cfg, a.out, resume=a.resume)
-        except (FileExistsError, FileNotFoundError) as e: parser().error(str(e))
+        try: s = train(cfg, a.out, resume=a.resume, force=a.force)
+        except (FileExistsError, FileNotFoundError, ValueError) as e: parser().error(str(e))
         print(json.dumps(s, indent=1))
     elif a.cmd == 'evaluate':
         from ganno.evaluate import check_methods, eval_config, evaluate_to

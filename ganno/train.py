@@ -26,7 +26,8 @@ from .policy import GannoNet, replay, save_policy
 
 # %% auto #0
 __all__ = ['PRESETS', 'GannoCritic', 'GannoPolicy', 'SlotVecEnv', 'TrainConfig', 'load_config', 'make_venv', 'make_algorithm',
-           'git_commit', 'provenance', 'save_checkpoint', 'load_checkpoint', 'check_finite', 'train']
+           'git_commit', 'provenance', 'save_checkpoint', 'load_checkpoint', 'check_finite', 'config_changes',
+           'write_json', 'train']
 
 # %% ../nbs/08_train.ipynb #2cb022f2
 class _Actor(nn.Module):
@@ -164,9 +165,13 @@ PRESETS = {
 }
 
 def load_config(name_or_file:str, **overrides) -> TrainConfig:
-    "A preset by name ('smoke', 'cpu', 'paper') or a JSON file of `TrainConfig` fields; `overrides` replace fields."
+    "A preset by name ('smoke', 'cpu', 'paper'), a JSON file of `TrainConfig` fields, or a run's `config.json`; `overrides` replace fields."
     if name_or_file in PRESETS: cfg = PRESETS[name_or_file]
-    elif Path(name_or_file).is_file(): cfg = TrainConfig(**json.loads(Path(name_or_file).read_text()))
+    elif Path(name_or_file).is_file():
+        d = json.loads(Path(name_or_file).read_text())
+        if 'config' in d and 'commit' in d: d = d['config'] # a run's provenance file
+        try: cfg = TrainConfig(**d)
+        except TypeError as e: raise ValueError(f"{name_or_file}: {e}") from None
     else: raise ValueError(f"unknown config {name_or_file!r}: expected one of {', '.join(PRESETS)} or a JSON file")
     return replace(cfg, **{k: v for k, v in overrides.items() if v is not None})
 
@@ -281,17 +286,39 @@ def check_finite(algo:PPO, loss:float, update:int):
     if bad: raise FloatingPointError(f"PPO update {update} left non-finite values: {', '.join(bad[:6])}; "
                                      "stopped before checkpointing it, so the last checkpoint is the last sane state")
 
+# %% ../nbs/08_train.ipynb #2b6bc8bb
+_MAY_CHANGE = {'device', 'workers'} # where a run executes, not what it computes
+
+def config_changes(old:dict, new:dict, prefix:str='') -> list[tuple]:
+    "(field, old value, new value) for each field of a saved config `old` that `new` changes; fields `old` lacks are new defaults."
+    out = []
+    for k, v in old.items():
+        if k in _MAY_CHANGE or k not in new: continue
+        if isinstance(v, dict) and isinstance(new[k], dict): out += config_changes(v, new[k], f'{prefix}{k}.')
+        elif json.loads(json.dumps(new[k])) != v: out.append((f'{prefix}{k}', v, new[k]))
+    return out
+
+def write_json(path:Path, obj):
+    "Write `obj` as JSON to `path` atomically (a temporary file, then a rename)."
+    tmp = Path(path).with_suffix(Path(path).suffix + '.tmp'); tmp.write_text(json.dumps(obj, indent=1)); tmp.replace(path)
+
 # %% ../nbs/08_train.ipynb #60c851cd
 def train(cfg:TrainConfig, out, # the run's folder: config.json, logs, checkpoint.pt, policy.pt
           resume:bool=False, # continue from out/checkpoint.pt
           progress:bool=True, # a progress bar
           max_updates:int|None=None, # stop after this many updates in this call (to test resuming)
+          force:bool=False, # resume even if `cfg` differs from the run's config (the difference is recorded in resumes.jsonl)
          ) -> dict:
     "Train GANNO's shared policy with independent PPO; return a summary (also written to out/summary.json)."
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     ckpt = out/'checkpoint.pt'
     if resume and not ckpt.is_file(): raise FileNotFoundError(f"--resume: no checkpoint at {ckpt}")
     if not resume and ckpt.is_file(): raise FileExistsError(f"{out} already holds a run (checkpoint.pt); pass --resume to continue it or choose another --out")
+    changed = config_changes(json.loads((out/'config.json').read_text())['config'], asdict(cfg)) if resume and (out/'config.json').is_file() else []
+    if changed and not force:
+        k, was, now = changed[0]
+        raise ValueError(f"--resume: {out} was started with {k}={was!r}, not {now!r} ({len(changed)} field(s) differ); "
+                         f"resume with the run's own config, --config {out/'config.json'}, or pass --force to continue anyway (recorded)")
     torch.manual_seed(cfg.seed); np.random.seed(cfg.seed); random.seed(cfg.seed)
     layout = ObsLayout.named(cfg.env.obs)
     net = GannoNet.for_layout(layout)
@@ -302,9 +329,10 @@ def train(cfg:TrainConfig, out, # the run's folder: config.json, logs, checkpoin
         ck = load_checkpoint(ckpt, algo); start, marl = ck['update'], ck['marl_steps']
         kept = _truncate_logs(out, start)
         with (out/'resumes.jsonl').open('a') as f:
-            f.write(json.dumps({'from_update': start, 'marl_steps': marl, 'commit': git_commit(), 'time': time.strftime('%Y-%m-%dT%H:%M:%S%z')}) + '\n')
+            f.write(json.dumps({'from_update': start, 'marl_steps': marl, 'commit': git_commit(), 'time': time.strftime('%Y-%m-%dT%H:%M:%S%z'),
+                                **({'forced': {k: [was, now] for k, was, now in changed}} if changed else {})}) + '\n')
     else:
-        (out/'config.json').write_text(json.dumps(provenance(cfg), indent=1))
+        write_json(out/'config.json', provenance(cfg))
     try: from torch.utils.tensorboard import SummaryWriter; tb = SummaryWriter(str(out/'tb'))
     except Exception: tb = None
     venv = SlotVecEnv(make_venv(cfg, start), A, net)
@@ -354,5 +382,5 @@ def train(cfg:TrainConfig, out, # the run's folder: config.json, logs, checkpoin
                'outside_inner_share': 1 - totals['inner_s']/totals['wall_s'] if cfg.workers == 'dummy' and totals['wall_s'] else None,
                'update_share': totals['update_s']/totals['wall_s'] if totals['wall_s'] else None}
     if done: save_policy(out/'policy.pt', net, layout, {'config': asdict(cfg), 'marl_steps': marl, 'commit': git_commit()})
-    (out/'summary.json').write_text(json.dumps(summary, indent=1))
+    write_json(out/'summary.json', summary)
     return summary

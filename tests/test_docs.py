@@ -32,6 +32,15 @@ def browser():
         b.close()
 
 
+def drawn(page) -> int:
+    "How many figures the page's notebook draws in cells the docs show."
+    import json
+    nb = next((p for p in (ROOT/'nbs').glob('*.ipynb') if re.sub(r'^\d+_', '', p.stem) == Path(page).stem), None)
+    if nb is None: return 0
+    cells = [c for c in json.loads(nb.read_text())['cells'] if c['cell_type'] == 'code' and not re.search(r'^#\|\s*hide', ''.join(c['source']), re.M)]
+    return sum('image/png' in o.get('data', {}) for c in cells for o in c.get('outputs', []))
+
+
 def pages():
     return sorted(p.name for p in DOCS.glob('*.html')) or ['index.html']
 
@@ -51,11 +60,14 @@ def test_page_renders_its_figures_and_links_resolve(site, browser, page):
     assert tab.title() and 'GANNO' in tab.inner_text('nav.ganno-nav')
     imgs = tab.eval_on_selector_all('img', 'els => els.map(e => [e.naturalWidth, e.getBoundingClientRect().width, e.complete])')
     assert all(w > 0 and rw > 0 and ok for w, rw, ok in imgs), imgs
+    assert len(imgs) >= drawn(page), f'{page}: {len(imgs)} figures shown, its notebook draws {drawn(page)}'
+    alts = tab.eval_on_selector_all('img', 'els => els.map(e => e.alt)')
+    assert all(a and 'No description' not in a for a in alts), alts
     hrefs = tab.eval_on_selector_all('a[href]', 'els => els.map(e => e.getAttribute("href"))')
     for h in hrefs:
         u = urlparse(urljoin(site + page, h))
         if u.netloc != urlparse(site).netloc: continue   # external (GitHub source links)
-        target = u.path.rsplit('/', 1)[-1] or 'index.html'
+        target = u.path.lstrip('/') or 'index.html'   # the whole path under the site's root
         assert (DOCS/target).is_file(), f'{page}: broken link {h}'
         if u.fragment and target.endswith('.html'):
             text = (DOCS/target).read_text(encoding='utf-8')
@@ -69,3 +81,25 @@ def test_results_page_shows_the_figures(site, browser):
     tab = browser.new_page(); tab.goto(site + 'results.html', wait_until='load')
     sizes = tab.eval_on_selector_all('img', 'els => els.map(e => e.naturalWidth*e.naturalHeight)')
     assert len(sizes) >= 4 and all(s > 0 for s in sizes), sizes
+
+
+def test_landing_page_has_title_install_paper_and_citation(site, browser):
+    tab = browser.new_page(); tab.goto(site + 'index.html', wait_until='load')
+    assert tab.title() == 'GANNO'
+    assert tab.inner_text('h1').strip().startswith('GANNO')
+    text = tab.inner_text('.ganno-page')
+    assert 'pip install -e ".[dev]"' in text and 'ganno demo' in text
+    assert '@misc{tessera2023ganno' in text
+    hrefs = tab.eval_on_selector_all('a[href]', 'els => els.map(e => e.getAttribute("href"))')
+    assert 'https://arxiv.org/abs/2311.18598' in hrefs
+    groups = tab.eval_on_selector_all('nav.ganno-nav p.group', 'els => els.map(e => e.textContent)')
+    assert groups == ['Method', 'Training', 'Evaluation and results', 'Use it in your training', 'Reference'], groups
+    tab.close()
+
+
+def test_classes_render_as_classes(site, browser):
+    tab = browser.new_page(); tab.goto(site + 'scheduler.html', wait_until='load')
+    text = tab.inner_text('.ganno-page')
+    assert 'class GannoScheduler(' in text and 'def GannoScheduler(' not in text
+    assert 'Call self as a function' not in text
+    tab.close()

@@ -33,6 +33,8 @@ def directives(src):
 
 
 SOURCE_LINK = re.compile(r'\[source\]\(([^)]+)\)\{[^}]*\}')
+LINK = r'<a href="\1" class="source-link" style="float:right;font-size:smaller">source</a>'
+SOURCE_LINKS = cfg.get('source_links', 'true').lower() == 'true'   # off while the repository has no public URL
 
 
 def prepare(nb):
@@ -41,7 +43,8 @@ def prepare(nb):
         if c.cell_type != 'code': continue
         for o in c.get('outputs', []):   # show_doc's Quarto-only link attributes → plain HTML
             md = o.get('data', {}).get('text/markdown')
-            if md: o['data']['text/markdown'] = SOURCE_LINK.sub(r'<a href="\1" class="source-link" style="float:right;font-size:smaller">source</a>', md)
+            if md: o['data']['text/markdown'] = SOURCE_LINK.sub(LINK if SOURCE_LINKS else '', md)
+            if md: o['data']['text/markdown'] = re.sub(r'^def ([A-Z]\w*\()', r'class \1', o['data']['text/markdown'], flags=re.M) # fastcore signs classes `def`
         d = directives(c.source)
         tags = set(c.metadata.get('tags', []))
         if 'hide' in d or d.get('include') == 'false': tags.add('remove_cell')
@@ -58,16 +61,29 @@ def page_name(src, fm):
     return fm.get('output-file') or re.sub(r'^\d+_', '', src.stem) + '.html'
 
 
+GROUPS = {'Method': ['observations', 'actions', 'env', 'policy'],
+          'Training': ['data', 'models', 'trainer', 'train', 'bench'],
+          'Evaluation and results': ['evaluate', 'baselines', 'results', 'experiments'],
+          'Use it in your training': ['scheduler', 'lightning'],
+          'Reference': ['cli']}
+
 def nav(pages, current):
-    items = ''.join(f'<li{" class=current" if f == current else ""}><a href="{f}">{html.escape(t)}</a></li>' for f, t in pages)
-    return (f'<nav class="ganno-nav"><a class="brand" href="index.html">GANNO</a><ul>{items}</ul></nav>')
+    "The sidebar: the landing page, then the pages grouped (a page in no group goes under Reference)."
+    def li(f, t): return f'<li{" class=current" if f == current else ""}><a href="{f}">{html.escape(t)}</a></li>'
+    by = dict(pages); grouped = {f'{n}.html' for ns in GROUPS.values() for n in ns}
+    extra = [f for f in by if f not in grouped and f != 'index.html']
+    parts = []
+    for g, names in GROUPS.items():
+        fs = [f'{n}.html' for n in names if f'{n}.html' in by] + (extra if g == 'Reference' else [])
+        if fs: parts.append(f'<p class="group">{html.escape(g)}</p><ul>' + ''.join(li(f, by[f]) for f in fs) + '</ul>')
+    return f'<nav class="ganno-nav"><a class="brand" href="index.html">GANNO</a>{"".join(parts)}</nav>'
 
 
 STYLE = """<style>
 body { margin: 0; } .ganno-nav { position: fixed; top: 0; left: 0; bottom: 0; width: 230px; overflow-y: auto;
   background: #f6f7f9; border-right: 1px solid #ddd; padding: 12px; font: 14px sans-serif; box-sizing: border-box; }
 .ganno-nav .brand { font-weight: bold; font-size: 18px; text-decoration: none; }
-.ganno-nav ul { list-style: none; padding: 0; } .ganno-nav li { margin: 6px 0; } .ganno-nav li.current a { font-weight: bold; }
+.ganno-nav ul { list-style: none; padding: 0; margin: 0 0 8px 0; } .ganno-nav .group { font-weight: bold; color: #555; margin: 12px 0 4px 0; text-transform: uppercase; font-size: 11px; } .ganno-nav li { margin: 6px 0; } .ganno-nav li.current a { font-weight: bold; }
 .ganno-page { margin-left: 240px; max-width: 1100px; } .ganno-desc { font-size: 1.1em; color: #444; }
 </style>"""
 
@@ -101,14 +117,16 @@ def build(out=root/'docs'):
     for p, nb, fm, name, title in loaded:
         nb = prepare(nb)
         head = f"# {title}\n\n" + (f"<p class='ganno-desc'>{html.escape(fm['description'])}</p>" if fm.get('description') else '')
-        if p.stem != 'index': nb.cells.insert(0, nbformat.v4.new_markdown_cell(head))
+        nb.cells.insert(0, nbformat.v4.new_markdown_cell(head))   # nbdev turns the first cell into front matter: the title comes back here
         body, _ = ex.from_notebook_node(nb)
         body = body.replace(host, '')                                    # nbdev's doc links → this site
+        n = iter(range(1, 1000))                                         # figures: a real alt text, not nbconvert's placeholder
+        body = re.sub(r'alt="No description has been provided for this image"', lambda m: f'alt="{html.escape(title)}: figure {next(n)}"', body)
         body = re.sub(r'(<h[1-6] id=")([^"]+)"', lambda m: m.group(1) + m.group(2).lower() + '"', body)   # Quarto's lowercase anchors
         body = re.sub(r'(href="[\w.-]*#)([^"]+)"', lambda m: m.group(1) + m.group(2).lower() + '"', body)
         for nbname, page in by_nb.items():                               # links between notebooks → pages
             body = re.sub(rf'(href=")(?:nbs/)?{re.escape(nbname)}', rf'\g<1>{page}', body)
-        body = body.replace('<title>Notebook</title>', f'<title>{html.escape(title)} – GANNO</title>')
+        body = body.replace('<title>Notebook</title>', f'<title>{html.escape(title)}{" – GANNO" if title != "GANNO" else ""}</title>')
         body = re.sub(r'<body([^>]*)>', lambda m: f'<body{m.group(1)}>{STYLE}{nav(pages, name)}<div class="ganno-page">', body, count=1)
         body = body.replace('</body>', '</div></body>')
         (out/name).write_text(body, encoding='utf-8')
