@@ -31,6 +31,8 @@ def verdict(runs:list[dict]) -> str:
     for r in runs: by.setdefault(r['method'], []).append(r['test_acc'])
     mean = {m: sum(v)/len(v) for m, v in by.items()}
     order = sorted(mean, key=mean.get, reverse=True); best = order[0]; n = len(by[best])
+    tied = [m for m in order if mean[m] == mean[best]]
+    if len(tied) > 1 and len(tied) == len(order): return f"verdict over {n} seed{'s'*(n > 1)}: {', '.join(tied)} tie at {100*mean[best]:.2f} % mean test accuracy"
     rest = ', '.join(f"{m} {100*mean[m]:.2f} % ({100*(mean[m] - mean[best]):+.2f} points)" for m in order[1:])
     return f"verdict over {n} seed{'s'*(n > 1)}: {best} wins with {100*mean[best]:.2f} % mean test accuracy; {rest}"
 
@@ -41,6 +43,8 @@ def demo(steps:int=2000, # AdamW steps per method (τ = 100 steps per GANNO deci
          model:str='cnn2', # any name in `ganno.models.MODELS`: the policy was trained on CNN-2 only
          out:str|None=None, # folder for demo.json (runs, config, commit, machine) and demo_lrs.png (default: `demo_dir()`)
          progress:bool=True, # a tqdm bar per run
+         device:str='cpu', # where the networks train: 'cpu', 'cuda', 'cuda:N' or 'auto'
+         precision:str='fp32', # 'fp32' or 'bf16' (autocast, fp32 weights)
          show=print) -> list[dict]:
     "GANNO vs constant LR vs cosine in an ordinary loop: a table, a one-line verdict and a figure of the LRs; returns the runs."
     from functools import partial
@@ -57,7 +61,7 @@ def demo(steps:int=2000, # AdamW steps per method (τ = 100 steps per GANNO deci
         for m in ('ganno', 'constant', 'cosine'):
             t0 = time.perf_counter()
             r = train_with(m, partial(build_model, model, data.ds.shape, data.ds.n_classes), data, steps, lr, weight_decay, seed=seed,
-                           policy=policy, n_val=min(1000, len(data.y_val)), progress=progress)
+                           policy=policy, n_val=min(1000, len(data.y_val)), progress=progress, device=device, amp=precision == 'bf16')
             runs.append({**r, 'seed': seed, 'wall_s': time.perf_counter() - t0})
     show(f"{'method':10} {'seed':>4} {'val acc':>8} {'test acc':>9} {'final LRs (per layer)':>24} {'s':>5}")
     for r in runs:
@@ -66,7 +70,8 @@ def demo(steps:int=2000, # AdamW steps per method (τ = 100 steps per GANNO deci
     save_lr_figure([r for r in runs if r['seed'] == seeds[0]], out/'demo_lrs.png'); show(f"per-layer learning rates (seed {seeds[0]}): {out/'demo_lrs.png'}")
     from ganno.train import git_commit
     from ganno.bench import machine_info
-    cfg = dict(model=model, dataset=dataset, steps=steps, lr=lr, weight_decay=weight_decay, seeds=list(seeds), policy=str(policy or 'shipped'))
+    cfg = dict(model=model, dataset=dataset, steps=steps, lr=lr, weight_decay=weight_decay, seeds=list(seeds), policy=str(policy or 'shipped'),
+               device=runs[0]['device'], precision=precision)
     tmp = out/'demo.json.tmp'; tmp.write_text(json.dumps({'config': cfg, 'commit': git_commit(), 'machine': machine_info(), 'runs': runs}, indent=1))
     tmp.replace(out/'demo.json'); show(f"runs, config, commit and machine: {out/'demo.json'}")
     return runs
@@ -121,6 +126,8 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument('--seeds', type=_csv(int), default=[0], help='comma-separated seeds, one run per method each (default 0)')
     d.add_argument('--policy', default=None, help="GANNO's policy file (default: the shipped policy)")
     d.add_argument('--out', default=None, help=f"folder for demo.json and demo_lrs.png (default {demo_dir()})")
+    d.add_argument('--device', default='cpu', help="where the networks train: auto (CUDA when present), cpu, cuda or cuda:N (default cpu)")
+    d.add_argument('--precision', choices=['fp32', 'bf16'], default='fp32', help="fp32, or bf16 autocast with fp32 weights (default fp32)")
     t = sub.add_parser('train', help="train GANNO's shared policy with independent PPO", description="train GANNO's shared policy with independent PPO")
     t.add_argument('--config', default='cpu', help="a preset (smoke, cpu, paper) or a JSON file of TrainConfig fields (default cpu)")
     t.add_argument('--out', required=True, help='folder for config.json, logs, checkpoint.pt and policy.pt')
@@ -184,9 +191,11 @@ def _dispatch(a):
         if not a.lr <= LR_ACTIONS.hi: parser().error(f"argument --lr: {a.lr:g} is above {LR_ACTIONS.hi:g}, the largest LR GANNO's actions reach")
         if not 0 <= a.weight_decay < float('inf'): parser().error(f"argument --weight-decay: {a.weight_decay:g} must be a finite value >= 0")
         if not a.seeds: parser().error("argument --seeds: no seed given")
-        try: out = _writable_dir(a.out or demo_dir()); _policy_arg(a.policy)
+        from ganno.trainer import resolve_device
+        try: out = _writable_dir(a.out or demo_dir()); _policy_arg(a.policy); device = resolve_device(a.device)
         except ValueError as e: parser().error(str(e))
-        demo(a.steps, dataset=a.dataset, lr=a.lr, weight_decay=a.weight_decay, seeds=a.seeds, policy=a.policy, model=a.model, out=out)
+        demo(a.steps, dataset=a.dataset, lr=a.lr, weight_decay=a.weight_decay, seeds=a.seeds, policy=a.policy, model=a.model, out=out,
+             device=device, precision=a.precision)
     elif a.cmd == 'train':
         from ganno.train import load_config, train
         try: cfg = load_config(a.config, seed=a.seed)

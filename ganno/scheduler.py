@@ -230,12 +230,16 @@ def train_with(method:str, # 'ganno', 'constant' or 'cosine'
                policy=None, # GANNO's policy file (default: the shipped one)
                n_val:int=1000, # validation images evaluated every τ steps
                no_decay:bool=False, # biases and norm weights skip weight decay (`layerwise_param_groups`)
-               progress:bool=False) -> dict: # show a tqdm bar over the steps
+               progress:bool=False, # show a tqdm bar over the steps
+               device:str='cpu', # where the model and the data live: 'cpu', 'cuda', 'cuda:N' or 'auto'
+               amp:bool=False) -> dict: # bfloat16 autocast for the forward passes (fp32 weights)
     "Train `model_fn()` for `steps` AdamW steps under `method`; the curve every τ steps and the final test accuracy."
     from ganno.data import BatchSampler
     if method not in ('ganno', 'constant', 'cosine'): raise ValueError(f"unknown method {method!r}: expected ganno, constant or cosine")
+    from ganno.trainer import resolve_device
+    dev = torch.device(resolve_device(device)); data = data.to(dev)
     torch.manual_seed(seed)
-    model = model_fn().to(memory_format=torch.channels_last)
+    model = model_fn().to(dev, memory_format=torch.channels_last)
     opt = torch.optim.AdamW(layerwise_param_groups(model, no_decay=no_decay), lr=lr, weight_decay=weight_decay)
     if method == 'ganno': sched = GannoScheduler(opt, model, total_steps=steps, policy=policy, tau=tau)
     elif method == 'cosine': sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=steps)
@@ -247,14 +251,16 @@ def train_with(method:str, # 'ganno', 'constant' or 'cosine'
         bar = tqdm(bar, desc=method, unit='step', leave=True)
     for i in bar:
         idx = next(smp); yb = data.y_train[idx]
-        out = model(data.normalize(data.x_train[idx])); loss = F.cross_entropy(out, yb)
+        with torch.autocast(dev.type, torch.bfloat16, enabled=amp):
+            out = model(data.normalize(data.x_train[idx])).float()
+        loss = F.cross_entropy(out, yb)
         opt.zero_grad(); loss.backward(); opt.step()
-        val = evaluate_model(model, data.x_val[:n_val], data.y_val[:n_val], data.normalize) if (i + 1) % tau == 0 else None
+        val = evaluate_model(model, data.x_val[:n_val], data.y_val[:n_val], data.normalize, amp=amp) if (i + 1) % tau == 0 else None
         if method == 'ganno': sched.step(loss, train_acc=(out.argmax(1) == yb).float().mean(), val_loss=val and val['loss'], val_acc=val and val['acc'])
         elif sched is not None: sched.step()
         if val: curve.append({'step': i + 1, 'val_loss': val['loss'], 'val_acc': val['acc'], 'lrs': [g['lr'] for g in opt.param_groups]})
-    test = evaluate_model(model, data.x_test, data.y_test, data.normalize)
-    return {'method': method, 'test_acc': test['acc'], 'test_loss': test['loss'], 'final_val_acc': curve[-1]['val_acc'] if curve else float('nan'),
+    test = evaluate_model(model, data.x_test, data.y_test, data.normalize, amp=amp)
+    return {'method': method, 'device': str(dev), 'amp': amp, 'test_acc': test['acc'], 'test_loss': test['loss'], 'final_val_acc': curve[-1]['val_acc'] if curve else float('nan'),
             'curve': curve, 'layers': [g['name'] for g in opt.param_groups]}
 
 # %% ../nbs/11_scheduler.ipynb #4ef09b27

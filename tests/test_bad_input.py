@@ -51,6 +51,7 @@ CLI = [ # (arguments, what the one line must say); {d} is the fixture's folder
     (['demo', '--lr', 'inf'], "argument --lr: inf is above 0.1"),
     (['demo', '--lr', '0'], "argument --lr: '0' must be > 0"),
     (['demo', '--weight-decay', 'nan'], "argument --weight-decay: nan must be a finite value >= 0"),
+    (['demo', '--device', 'tpu', '--out', '{d}/o'], "device='tpu': expected auto, cpu, cuda or cuda:N"),
     (['trian'], "invalid choice: 'trian'"),
 ]
 

@@ -33,3 +33,14 @@ def test_cuda_training_smoke(tmp_path):
     cfg = load_config('smoke'); cfg = replace(cfg, env=replace(cfg.env, device='cuda'))
     s = train(cfg, tmp_path/'run', progress=False)
     assert s['finished'] and (tmp_path/'run'/'policy.pt').is_file()
+
+@cuda
+def test_cuda_demo(tmp_path):
+    from ganno.cli import demo
+    runs = demo(steps=150, dataset='synthetic', out=tmp_path, progress=False, device='cuda', precision='bf16')
+    assert all(r['device'].startswith('cuda') and r['amp'] for r in runs)
+
+def test_demo_runs_through_the_device_path_on_cpu(tmp_path):
+    from ganno.cli import demo
+    runs = demo(steps=150, dataset='synthetic', out=tmp_path, progress=False, device='cpu', precision='bf16', show=lambda *_: None)
+    assert [r['device'] for r in runs] == ['cpu']*3 and all(r['amp'] for r in runs)
