@@ -17,8 +17,9 @@ py_versions = '3.9 3.10 3.11 3.12 3.13'.split()
 
 requirements = shlex.split(cfg.get('requirements', ''))
 lightning_requirements = shlex.split(cfg.get('lightning_requirements', ''))
+ray_requirements = shlex.split(cfg.get('ray_requirements', ''))
 # the dev/test extra holds every optional extra, so CI tests them all
-dev_requirements = shlex.split(cfg.get('dev_requirements', '')) + lightning_requirements
+dev_requirements = shlex.split(cfg.get('dev_requirements', '')) + lightning_requirements + ray_requirements
 min_python = cfg['min_python']
 lic = licenses[cfg['license']]
 
@@ -37,7 +38,7 @@ setuptools.setup(
     include_package_data=True,
     package_data={'ganno': ['assets/*']},
     install_requires=requirements,
-    extras_require={'dev': dev_requirements, 'lightning': lightning_requirements},
+    extras_require={'dev': dev_requirements, 'lightning': lightning_requirements, 'ray': ray_requirements},
     python_requires='>=' + min_python,
     long_description=open('README.md', encoding='utf-8').read(),
     long_description_content_type='text/markdown',

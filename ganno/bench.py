@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_bench.ipynb #f176707e
 from __future__ import annotations
-import gzip, json, os, platform, shutil, statistics, tempfile, time
+import gzip, shutil, statistics, tempfile, time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 import multiprocessing as mp
@@ -13,12 +13,13 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from .data import Splits, candidate_dirs, load_dataset, _IDX_FILES, _complete, _find
+from .data import IDX_FILES, Splits, dataset_folder, idx_file, load_dataset
+from .provenance import machine_info, write_json
 from .trainer import Trainee
 
 # %% auto #0
 __all__ = ['BENCH_ENVS', 'plain_cnn', 'torchvision_dataset', 'PlainLoop', 'matmul_gflops', 'step_flops', 'multiprocess_rate',
-           'bench_env', 'machine_info', 'run_bench']
+           'bench_env', 'run_bench']
 
 # %% ../nbs/03_bench.ipynb #5c23d74f
 def plain_cnn(in_shape, channels, hidden=(), n_classes=10) -> nn.Sequential:
@@ -39,7 +40,7 @@ def torchvision_dataset(name:str, mean, std, root=None):
     import torchvision
     from torchvision import transforms as T
     tf = T.Compose([T.ToTensor(), T.Normalize(mean.tolist(), std.tolist())])
-    folder = next((d for d in candidate_dirs(name, root) if _complete(name, d)), None)
+    folder = dataset_folder(name, root)
     if folder is None: raise FileNotFoundError(f"no copy of {name!r} found for the torchvision loader; see load_dataset")
     if name == 'cifar10':
         class CIFAR10(torchvision.datasets.CIFAR10):
@@ -48,8 +49,8 @@ def torchvision_dataset(name:str, mean, std, root=None):
         return CIFAR10(str(folder.parent), train=True, transform=tf)
     tmp = Path(tempfile.mkdtemp(prefix='ganno-bench-'))
     raw = tmp/'FashionMNIST'/'raw'; raw.mkdir(parents=True)
-    for s in _IDX_FILES:
-        with (gzip.open if str(f := _find(folder, s)).endswith('.gz') else open)(f, 'rb') as src, open(raw/s, 'wb') as dst:
+    for s in IDX_FILES:
+        with (gzip.open if str(f := idx_file(folder, s)).endswith('.gz') else open)(f, 'rb') as src, open(raw/s, 'wb') as dst:
             shutil.copyfileobj(src, dst)
     return torchvision.datasets.FashionMNIST(str(tmp), train=True, transform=tf)
 
@@ -130,18 +131,6 @@ def bench_env(env:str, n_steps:int, rounds:int, root=None, amp:bool=True, procs:
         out['speedup_procs'] = r[f'ganno_{procs}proc']/r['plain']
     return out
 
-# %% ../nbs/03_bench.ipynb #381c7b75
-def machine_info() -> dict:
-    "What ran a measurement: host, processor, threads, library versions."
-    import numpy
-    return {'host': platform.node(), 'machine': platform.machine(), 'processor': platform.processor() or _cpu_name(),
-            'cpus': os.cpu_count(), 'torch_threads': torch.get_num_threads(), 'python': platform.python_version(),
-            'torch': torch.__version__, 'numpy': numpy.__version__}
-
-def _cpu_name():
-    try: return next(l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name'))
-    except Exception: return ''
-
 # %% ../nbs/03_bench.ipynb #3185a5a5
 def run_bench(quick:bool=False, # a < 2 minute version: fewer and shorter rounds
               envs=tuple(BENCH_ENVS), root=None, out=None, # write the results as JSON here
@@ -157,7 +146,7 @@ def run_bench(quick:bool=False, # a < 2 minute version: fewer and shorter rounds
         r['pct_matmul'] = 100*r['ganno_gflops']/mm
         res['envs'].append(r); s = r['steps_per_s']
         show(f"{env:14} {s['plain']:8.1f} {s['ganno']:8.1f} {s['ganno_bf16']:8.1f} {s['ganno_2proc']:8.1f}  {r['speedup']:5.2f}× {r['speedup_procs']:10.2f}× {r['ganno_gflops']:8.1f} {r['pct_matmul']:6.1f}%")
-    if out: Path(out).write_text(json.dumps(res, indent=1))
+    if out: write_json(out, res)
     first = res['envs'][0]
     show(f"inner-loop speedup vs plain PyTorch: {first['speedup']:.2f}× ({first['env']})")
     return res

@@ -68,12 +68,10 @@ def demo(steps:int=2000, # AdamW steps per method (τ = 100 steps per GANNO deci
         show(f"{r['method']:10} {r['seed']:4} {r['final_val_acc']:8.4f} {r['test_acc']:9.4f} {' '.join(f'{x:.2e}' for x in r['curve'][-1]['lrs']):>24} {r['wall_s']:5.0f}")
     show(verdict(runs))
     save_lr_figure([r for r in runs if r['seed'] == seeds[0]], out/'demo_lrs.png'); show(f"per-layer learning rates (seed {seeds[0]}): {out/'demo_lrs.png'}")
-    from ganno.train import git_commit
-    from ganno.bench import machine_info
+    from ganno.provenance import git_commit, machine_info, write_json
     cfg = dict(model=model, dataset=dataset, steps=steps, lr=lr, weight_decay=weight_decay, seeds=list(seeds), policy=str(policy or 'shipped'),
                device=runs[0]['device'], precision=precision)
-    tmp = out/'demo.json.tmp'; tmp.write_text(json.dumps({'config': cfg, 'commit': git_commit(), 'machine': machine_info(), 'runs': runs}, indent=1))
-    tmp.replace(out/'demo.json'); show(f"runs, config, commit and machine: {out/'demo.json'}")
+    write_json(out/'demo.json', {'config': cfg, 'commit': git_commit(), 'machine': machine_info(), 'runs': runs}); show(f"runs, config, commit and machine: {out/'demo.json'}")
     return runs
 
 def save_lr_figure(runs, path):
@@ -107,12 +105,17 @@ def _device_args(p):
     p.add_argument('--device', default=None, help="where inner networks train: auto (CUDA when present), cpu, cuda or cuda:N (default: the config's, cpu)")
     p.add_argument('--precision', choices=['fp32', 'bf16'], default=None, help="inner networks in fp32 or bf16 autocast (default: the config's, fp32)")
 
+def _ray_arg(p, what):
+    p.add_argument('--ray', nargs='?', const='auto', default=None, metavar='ADDRESS',
+                   help=f"{what}: on the Ray cluster at ADDRESS, or with --ray alone the one this machine belongs to, else a local Ray (pip install -e '.[ray]')")
+
 def _env_overrides(a) -> dict:
     "EnvConfig fields set by --device and --precision."
     return {**({'device': a.device} if a.device else {}), **({'amp': a.precision == 'bf16'} if a.precision else {})}
 
 def parser() -> argparse.ArgumentParser:
-    from ganno.evaluate import EVAL_ENVS, EVAL_SCALES, methods
+    from ganno.controllers import methods
+    from ganno.evaluate import EVAL_ENVS, EVAL_SCALES
     from ganno.models import MODELS
     p = argparse.ArgumentParser(prog='ganno', description='GANNO: multi-agent RL that schedules per-layer learning rates.')
     sub = p.add_subparsers(dest='cmd', required=True, metavar='COMMAND')
@@ -135,6 +138,7 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument('--force', action='store_true', help="with --resume: continue even if the config differs from the run's (recorded in resumes.jsonl)")
     t.add_argument('--seed', type=int, default=None, help="override the config's seed")
     _device_args(t)
+    _ray_arg(t, 'the training environments run as Ray actors, one CPU each')
     e = sub.add_parser('evaluate', help='compare LR controllers (GANNO, baselines, ablations) on an environment', description='compare LR controllers (GANNO, baselines, ablations) on an environment')
     e.add_argument('--policy', default=None, help='a policy file (default: the shipped policy)')
     e.add_argument('--env', default='cnn2_fmnist', choices=list(EVAL_ENVS), help='the network and data (default cnn2_fmnist, the training environment)')
@@ -148,6 +152,7 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument('--weight-decay', type=float, default=None, help='fixed λ (default: drawn per seed as in training)')
     e.add_argument('--procs', type=_positive(int), default=2, help='worker processes, one torch thread each (default 2)')
     _device_args(e)
+    _ray_arg(e, 'the episodes run as Ray tasks, one CPU each, instead of --procs processes')
     e.add_argument('--out', required=True, help='folder for config.json and records.jsonl (re-runs skip finished episodes)')
     tb = sub.add_parser('table', help='print a results folder as a markdown table (mean ± std per method and initial LR)', description='print a results folder as a markdown table (mean ± std per method and initial LR)')
     tb.add_argument('folder', help='a folder written by ganno evaluate')
@@ -203,11 +208,15 @@ def _dispatch(a):
         from dataclasses import replace
         try: cfg = replace(cfg, env=replace(cfg.env, **_env_overrides(a)))
         except ValueError as e: parser().error(f"argument --device: {e}")
+        if a.ray is not None:
+            from ganno.cluster import ray_init
+            cfg = replace(cfg, workers='ray'); print(f"environments as Ray actors on {ray_init(a.ray)}", file=sys.stderr)
         try: s = train(cfg, a.out, resume=a.resume, force=a.force)
         except (FileExistsError, FileNotFoundError, ValueError) as e: parser().error(str(e))
         print(json.dumps(s, indent=1))
     elif a.cmd == 'evaluate':
-        from ganno.evaluate import check_methods, eval_config, evaluate_to
+        from ganno.controllers import check_methods
+        from ganno.evaluate import eval_config, evaluate_to
         try: check_methods(a.methods)
         except ValueError as e: parser().error(f"argument --methods: {e}")
         from ganno.actions import LR_ACTIONS
@@ -216,7 +225,7 @@ def _dispatch(a):
         over = {k: v for k, v in (('n_decisions', a.n_decisions), ('tau', a.tau), ('weight_decay', a.weight_decay)) if v is not None} | _env_overrides(a)
         try: cfg = eval_config(a.env, a.scale, **over); _policy_arg(a.policy); _writable_dir(a.out)
         except ValueError as e: parser().error(str(e))
-        recs = evaluate_to(a.out, cfg, a.methods, a.seeds, a.policy, a.procs, a.init_lrs)
+        recs = evaluate_to(a.out, cfg, a.methods, a.seeds, a.policy, a.procs, a.init_lrs, ray=a.ray)
         from ganno.evaluate import table
         print(table(recs))
     elif a.cmd == 'table':

@@ -12,13 +12,14 @@ import numpy as np
 import torch
 
 # %% auto #0
-__all__ = ['DATASETS', 'DEBIAN_FASHION_MNIST', 'cache_dir', 'candidate_dirs', 'read_idx', 'CifarUnpickler', 'read_cifar_pickle',
-           'Dataset', 'make_synthetic', 'DatasetNotFound', 'load_dataset', 'show_batch', 'Splits', 'BatchSampler']
+__all__ = ['DATASETS', 'DEBIAN_FASHION_MNIST', 'IDX_FILES', 'cache_dir', 'candidate_dirs', 'idx_file', 'dataset_folder',
+           'read_idx', 'CifarUnpickler', 'read_cifar_pickle', 'Dataset', 'make_synthetic', 'DatasetNotFound',
+           'load_dataset', 'show_batch', 'Splits', 'BatchSampler']
 
 # %% ../nbs/00_data.ipynb #77c26238
 DATASETS = ('fashion_mnist', 'mnist', 'cifar10', 'synthetic')
 DEBIAN_FASHION_MNIST = Path('/usr/share/datasets/fashion-mnist')
-_IDX_FILES = ('train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte')
+IDX_FILES = ('train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte')
 _CIFAR_FILES = tuple(f'data_batch_{i}' for i in range(1, 6)) + ('test_batch',)
 
 def cache_dir() -> Path:
@@ -40,13 +41,20 @@ def candidate_dirs(name:str, # one of `DATASETS` other than `synthetic`
     return dirs
 
 # %% ../nbs/00_data.ipynb #6f1fd16b
-def _find(folder:Path, stem:str):
+def idx_file(folder:Path, # a folder of IDX files
+             stem:str, # a file name in `IDX_FILES`
+            ) -> Path|None:
+    "The file `stem` in `folder`, gzipped or not, or None where it is missing."
     for f in (folder/f'{stem}.gz', folder/stem):
         if f.is_file(): return f
 
 def _complete(name, folder:Path) -> bool:
     if name == 'cifar10': return all((folder/f).is_file() for f in _CIFAR_FILES)
-    return all(_find(folder, s) for s in _IDX_FILES)
+    return all(idx_file(folder, s) for s in IDX_FILES)
+
+def dataset_folder(name:str, root=None) -> Path|None:
+    "The first of `candidate_dirs(name, root)` that holds all of the dataset's files, or None."
+    return next((d for d in candidate_dirs(name, root) if _complete(name, d)), None)
 
 # %% ../nbs/00_data.ipynb #64ec80b1
 def read_idx(path:Path) -> torch.Tensor:
@@ -153,7 +161,7 @@ def _read(name, folder:Path) -> Dataset:
         mask = folder/'test_exact_mask.npy'
         exact = torch.from_numpy(np.load(mask)) if mask.is_file() else None
         return Dataset(name, xtr, ytr, xte, yte, classes, str(folder), exact)
-    xtr, ytr, xte, yte = (read_idx(_find(folder, s)) for s in _IDX_FILES)
+    xtr, ytr, xte, yte = (read_idx(idx_file(folder, s)) for s in IDX_FILES)
     classes = (('T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot')
                if name == 'fashion_mnist' else tuple(str(i) for i in range(10)))
     return Dataset(name, xtr[:, None].contiguous(), ytr.long(), xte[:, None].contiguous(), yte.long(), classes, str(folder))

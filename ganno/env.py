@@ -5,12 +5,13 @@
 # %% ../nbs/06_env.ipynb #0a07e15b
 from __future__ import annotations
 from fastcore.basics import patch
-import math, time
+import copy, math, time
 from dataclasses import dataclass
 from functools import lru_cache
 
 import gymnasium as gym
 import numpy as np
+import torch
 
 from .actions import LR_ACTIONS, NOOP
 from .data import Splits, load_dataset
@@ -69,7 +70,8 @@ class LREnv(gym.Env):
         self.data = data or get_splits(cfg.dataset, cfg.n_val, cfg.n_train)
         self.layout = ObsLayout.named(cfg.obs)
         self.actions = LR_ACTIONS # action 0 (`NOOP`) must leave the LR unchanged: it is the counterfactual's action
-        self.n_layers = len(layers(build_model(cfg.model, self.data.ds.shape, self.data.ds.n_classes)))
+        with torch.random.fork_rng(): # counting layers must not move the caller's RNG (the policy samples from it)
+            self.n_layers = len(layers(build_model(cfg.model, self.data.ds.shape, self.data.ds.n_classes)))
         self.n_agents = 1 if self.layout.single_agent else self.n_layers
         self.action_space = gym.spaces.MultiDiscrete([len(self.actions)]*self.n_agents)
         self.observation_space = gym.spaces.Box(-CLIP, CLIP, (self.n_agents, self.layout.dim), np.float32)
@@ -129,3 +131,26 @@ def step(self:LREnv, actions) -> tuple[np.ndarray, float, bool, bool, dict]:
     self.train_loss, self.train_acc = tr.train_loss, tr.train_acc
     info.update(train_loss=tr.train_loss, train_acc=tr.train_acc, decision=self.t)
     return self._obs(), float(reward), tr.diverged or self.t >= c.n_decisions, False, info
+
+# %% ../nbs/06_env.ipynb #bf546f4b
+@patch(as_prop=True)
+def env_state(self:LREnv) -> dict|None:
+    if self.trainee is None: return None
+    tr = self.trainee
+    return {'rng': self.rng.bit_generator.state, 'init_lr': self.init_lr, 'init_wd': self.init_wd, 't': self.t, 'prev': list(self.prev),
+            'val': dict(self.val), 'train_loss': self.train_loss, 'train_acc': self.train_acc, 'trainee': copy.deepcopy(tr.state_dict()), # a copy: the episode goes on
+            'trainee_metrics': [tr.train_loss, tr.train_acc], 'torch_rng': torch.get_rng_state()}
+
+@patch
+def _set_env_state(self:LREnv, s:dict|None):
+    if s is None: self.trainee, self.t = None, 0; return
+    c = self.cfg
+    self.rng.bit_generator.state = s['rng']
+    self.init_lr, self.init_wd, self.t, self.prev = s['init_lr'], s['init_wd'], s['t'], list(s['prev'])
+    self.val, self.train_loss, self.train_acc = dict(s['val']), s['train_loss'], s['train_acc']
+    self.trainee = Trainee.build(c.model, self.data, lr=self.init_lr, weight_decay=self.init_wd, bs=c.bs, amp=c.amp,
+                                 optimizer=c.optimizer, device=c.device).load_state_dict(s['trainee'])
+    self.trainee.train_loss, self.trainee.train_acc = s['trainee_metrics']
+    torch.set_rng_state(s['torch_rng'])
+
+LREnv.env_state = LREnv.env_state.setter(LREnv._set_env_state)

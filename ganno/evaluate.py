@@ -13,60 +13,15 @@ import multiprocessing as mp
 import numpy as np
 import torch
 
-from .actions import LR_ACTIONS, NOOP
+from .controllers import Controller, check_methods, make_controller
 from .env import EnvConfig, LREnv
-from .policy import GannoNet, load_policy
+from .provenance import file_sha256, git_commit, provenance, to_json, write_json
 from .trainer import LR_FREE
 
 # %% auto #0
-__all__ = ['COLLAPSE_MARGIN', 'METHODS', 'EVAL_ENVS', 'EVAL_SCALES', 'PAPER_ORDER', 'Controller', 'ConstantLR', 'RandomAgent',
-           'file_sha256', 'GannoAgent', 'outcome', 'reported', 'run_episode', 'methods', 'check_methods', 'compare',
+__all__ = ['COLLAPSE_MARGIN', 'EVAL_ENVS', 'EVAL_SCALES', 'PAPER_ORDER', 'outcome', 'reported', 'run_episode', 'compare',
            'summarise', 'eval_config', 'folder_lock', 'read_jsonl', 'append_record', 'evaluate_to', 'paper_tables',
            'paper_reference', 'folder_reference', 'paper_cell', 'paper_summary', 'load_records', 'table']
-
-# %% ../nbs/09_evaluate.ipynb #d4ee7f09
-class Controller:
-    "Picks one action per agent at each decision. Subclasses override `act` (and `configure` to change the environment)."
-    name = 'controller'
-    def configure(self, cfg:EnvConfig) -> EnvConfig: return cfg # e.g. another inner optimiser, for a baseline
-    def reset(self, env:LREnv, seed:int|None=None): self.n = env.n_agents
-    def act(self, obs:np.ndarray) -> np.ndarray: raise NotImplementedError
-
-class ConstantLR(Controller):
-    "Always the no-op: every layer keeps its initial learning rate."
-    name = 'constant'
-    def act(self, obs): return np.full(len(obs), NOOP)
-
-class RandomAgent(Controller):
-    "Uniformly random actions for every layer."
-    name = 'random'
-    def reset(self, env, seed=None): super().reset(env); self.rng = np.random.default_rng(seed)
-    def act(self, obs): return self.rng.integers(0, len(LR_ACTIONS), len(obs))
-
-# %% ../nbs/09_evaluate.ipynb #4e4d4d6f
-def file_sha256(path) -> str:
-    "The SHA-256 of a file (a policy's identity in the records it produced)."
-    import hashlib
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-class GannoAgent(Controller):
-    "The trained shared policy, one recurrent state per agent; a policy loaded from a file records its hash in every episode."
-    name = 'ganno'
-    def __init__(self, net:GannoNet|str|Path|None=None, greedy:bool=True):
-        if net is None or isinstance(net, (str, Path)):
-            from ganno.policy import default_policy_path
-            path = net or default_policy_path()
-            net, self.layout, self.meta = load_policy(path)
-            self.policy_sha256 = file_sha256(path)
-        self.net, self.greedy = net.eval(), greedy
-    def configure(self, cfg): return replace(cfg, obs=self.layout.name) if hasattr(self, 'layout') else cfg
-    def reset(self, env, seed=None):
-        super().reset(env)
-        if hasattr(self, 'layout'): self.layout.check(env.layout)
-        self.h = self.net.initial_state(env.n_agents); self.gen = torch.Generator().manual_seed(seed or 0)
-    def act(self, obs):
-        a, self.h = self.net.act(obs, self.h, self.greedy, self.gen)
-        return a
 
 # %% ../nbs/09_evaluate.ipynb #ad37e662
 COLLAPSE_MARGIN = 0.02 # a run whose final test accuracy is within this of chance has collapsed
@@ -77,8 +32,9 @@ def outcome(r:dict) -> str:
     return 'collapsed' if r['test_acc'] - 1/r.get('n_classes', 10) < COLLAPSE_MARGIN else 'ok'
 
 def reported(r:dict, key:str='test_acc') -> float:
-    "The value a table shows for `key`: a diverged run's accuracy is chance."
-    return 1/r.get('n_classes', 10) if r.get('diverged') and key.endswith('acc') else r[key]
+    "The value a table shows for `key`: a diverged run's accuracy is chance; a value stored as null (strict JSON's non-finite number) is NaN."
+    if r.get('diverged') and key.endswith('acc'): return 1/r.get('n_classes', 10)
+    return float('nan') if r[key] is None else r[key]
 
 # %% ../nbs/09_evaluate.ipynb #a1b07d9b
 def run_episode(cfg:EnvConfig, controller:Controller, seed:int, data=None) -> dict:
@@ -104,34 +60,10 @@ def run_episode(cfg:EnvConfig, controller:Controller, seed:int, data=None) -> di
     return rec
 
 # %% ../nbs/09_evaluate.ipynb #48d1ed35
-METHODS = ('ganno', 'ganno_sampled', 'random', 'constant')
-
-def methods() -> tuple[str, ...]:
-    "Every method name `compare` knows (besides `NAME=POLICY_FILE`)."
-    from ganno.baselines import BASELINES
-    return METHODS + tuple(BASELINES)
-
-def check_methods(ms):
-    "Raise a `ValueError` naming the first method in `ms` that `compare` does not know."
-    known = methods()
-    bad = [m for m in ms if m not in known and not ('=' in m and m.split('=', 1)[0] and m.split('=', 1)[1])]
-    if bad: raise ValueError(f"unknown method {bad[0]!r}: expected one of {', '.join(known)}, or NAME=POLICY_FILE")
-
-def _controller(method:str, policy=None) -> Controller: # `method` already checked by `_jobs`
-    if method == 'constant': return ConstantLR()
-    if method == 'random': return RandomAgent()
-    if method == 'ganno': return GannoAgent(policy)
-    if method == 'ganno_sampled': a = GannoAgent(policy, greedy=False); a.name = method; return a
-    if '=' in method:
-        name, path = method.split('=', 1)
-        a = GannoAgent(path); a.name = name; return a
-    from ganno.baselines import BASELINES
-    return BASELINES[method]()
-
 def _run(args):
     cfg, method, seed, policy, threads = args
     if threads: torch.set_num_threads(threads)
-    return run_episode(cfg, _controller(method, policy), seed)
+    return run_episode(cfg, make_controller(method, policy), seed)
 
 def _jobs(cfg, methods, seeds, init_lrs, policy, procs, skip=()):
     "The episodes to run, one per (initial LR, seed, method) not in `skip`; LR-free methods run at lr = 1 once per seed."
@@ -190,8 +122,8 @@ def _set_aside_stale(out:Path, done:list[dict], hashes:dict, show=print) -> list
     is_stale = lambda r: r['method'] in hashes and r.get('policy_sha256') != hashes[r['method']]
     stale, keep = [r for r in done if is_stale(r)], [r for r in done if not is_stale(r)]
     if not stale: return done
-    with (out/'records.stale.jsonl').open('a') as fh: fh.writelines(json.dumps(r) + '\n' for r in stale)
-    tmp = out/'records.jsonl.tmp'; tmp.write_text(''.join(json.dumps(r) + '\n' for r in keep)); tmp.replace(out/'records.jsonl')
+    with (out/'records.stale.jsonl').open('a') as fh: fh.writelines(to_json(r) + '\n' for r in stale)
+    tmp = out/'records.jsonl.tmp'; tmp.write_text(''.join(to_json(r) + '\n' for r in keep)); tmp.replace(out/'records.jsonl')
     show(f"{len(stale)} records of {', '.join(sorted({r['method'] for r in stale}))} came from another policy file: moved to records.stale.jsonl, to run again")
     return keep
 
@@ -220,16 +152,17 @@ def append_record(f, r:dict, key) -> bool:
     f = Path(f)
     with folder_lock(f.parent):
         if any(key(x) == key(r) for x in read_jsonl(f, show=lambda *_: None)): return False
-        line = (json.dumps(r) + '\n').encode()
+        line = (to_json(r) + '\n').encode()
         with open(f, 'ab+') as fh:
             if fh.seek(0, 2) and (fh.seek(-1, 2), fh.read(1))[1] != b'\n': line = b'\n' + line # a torn last line stays on its own
             fh.write(line); fh.flush(); os.fsync(fh.fileno())
     return True
 
 # %% ../nbs/09_evaluate.ipynb #b2d6e87e
-def evaluate_to(out, cfg:EnvConfig, methods, seeds, policy=None, procs:int=2, init_lrs=None, show=print) -> list[dict]:
+def evaluate_to(out, cfg:EnvConfig, methods, seeds, policy=None, procs:int=2, init_lrs=None, show=print,
+                ray:str|None=None, # run the episodes as Ray tasks on this cluster ('auto': see `cluster.ray_init`) instead of `procs` processes
+               ) -> list[dict]:
     "Run `compare` into folder `out`, skipping recorded (method, initial LR, seed) runs; return every record there."
-    from ganno.train import git_commit, provenance
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     f, c = out/'records.jsonl', out/'config.json'
     with folder_lock(out): # another process may be writing this folder: read, set aside and record the invocation as one step
@@ -242,7 +175,7 @@ def evaluate_to(out, cfg:EnvConfig, methods, seeds, policy=None, procs:int=2, in
             prov[k] = list(dict.fromkeys([*(prov.get(k) or []), *v]))   # every invocation's grid, in first-seen order
         prov.setdefault('invocations', []).append({'commit': git_commit(), 'time': time.strftime('%Y-%m-%dT%H:%M:%S%z'), 'device': cfg.device,
                                                    'methods': list(methods), 'seeds': list(seeds), 'init_lrs': init_lrs})
-        tmp = c.with_suffix('.json.tmp'); tmp.write_text(json.dumps(prov, indent=1)); tmp.replace(c)
+        write_json(c, prov)
     have = {(r['method'], r['init_lr'] if init_lrs else None, r['seed']) for r in done}
     jobs = _jobs(cfg, methods, seeds, init_lrs, policy, procs, skip=have)
     show(f"{len(done)} episodes recorded, {len(jobs)} to run")
@@ -250,7 +183,12 @@ def evaluate_to(out, cfg:EnvConfig, methods, seeds, policy=None, procs:int=2, in
     def _write(r):
         if append_record(f, r, key=lambda x: (x['method'], x['init_lr'], x['seed'])): done.append(r)
         else: show(f"{r['method']} from LR {r['init_lr']:g}, seed {r['seed']}: already recorded by another process, not written twice")
-    if procs <= 1:
+    if ray is not None:
+        from ganno.cluster import ray_init, ray_map
+        show(f"episodes as Ray tasks on {ray_init(ray)}")
+        gpu = 0.25 if str(cfg.device).startswith('cuda') else 0 # four episodes share a GPU
+        for r in tqdm(ray_map(_run, [(*j[:4], 1) for j in jobs], num_gpus=gpu), total=len(jobs), desc='episodes'): _write(r)
+    elif procs <= 1:
         for j in tqdm(jobs, desc='episodes'): _write(_run(j))
     else:
         with ProcessPoolExecutor(procs, mp_context=mp.get_context('spawn')) as ex:

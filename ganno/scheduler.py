@@ -16,7 +16,7 @@ from .actions import LR_ACTIONS, NOOP
 from .models import build_model, layers
 from .observations import GlobalState, ObsLayout, observe
 from .policy import GannoNet, default_policy_path, load_policy
-from .trainer import _flat, evaluate_model, stats_from
+from .trainer import flatten, evaluate_model, stats_from
 
 # %% auto #0
 __all__ = ['layerwise_param_groups', 'adam_update', 'optimizer_stats', 'GannoScheduler', 'train_with', 'scheduler_overhead']
@@ -55,9 +55,9 @@ def optimizer_stats(opt:torch.optim.Optimizer,
     agents = agents or [[i] for i in range(len(opt.param_groups))]
     def triple(gis):
         gps = [(gr, p) for gr in (opt.param_groups[i] for i in gis) for p in gr['params']]
-        w = _flat([p.detach() for _, p in gps]).double()
-        g = _flat([p.grad if p.grad is not None else torch.zeros_like(p) for _, p in gps]).double()
-        return w, g, _flat([adam_update(p, opt.state[p], gr, decoupled) for gr, p in gps if 'exp_avg' in opt.state.get(p, {})]).double()
+        w = flatten([p.detach() for _, p in gps]).double()
+        g = flatten([p.grad if p.grad is not None else torch.zeros_like(p) for _, p in gps]).double()
+        return w, g, flatten([adam_update(p, opt.state[p], gr, decoupled) for gr, p in gps if 'exp_avg' in opt.state.get(p, {})]).double()
     return stats_from(triple(a) for a in agents)
 
 # %% ../nbs/11_scheduler.ipynb #c3d90fac

@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_train.ipynb #e5778b87
 from __future__ import annotations
-import csv, json, math, random, subprocess, time
+import csv, json, math, random, time
 from dataclasses import dataclass, asdict, field, replace
 from pathlib import Path
 
@@ -23,11 +23,12 @@ from .actions import LR_ACTIONS
 from .env import EnvConfig, LREnv
 from .observations import ObsLayout
 from .policy import GannoNet, replay, save_policy
+from .provenance import git_commit, provenance, to_json, write_json
 
 # %% auto #0
 __all__ = ['PRESETS', 'GannoCritic', 'GannoPolicy', 'SlotVecEnv', 'TrainConfig', 'load_config', 'make_venv', 'make_algorithm',
-           'git_commit', 'provenance', 'save_checkpoint', 'load_checkpoint', 'check_finite', 'config_changes',
-           'write_json', 'train']
+           'run_state', 'restore_run_state', 'save_checkpoint', 'load_checkpoint', 'check_finite', 'config_changes',
+           'train']
 
 # %% ../nbs/08_train.ipynb #2cb022f2
 class _Actor(nn.Module):
@@ -135,13 +136,13 @@ class TrainConfig:
     gamma: float = 0.99
     gae_lambda: float = 0.95
     max_grad_norm: float = 10.0
-    workers: str = 'subproc' # 'subproc' (worker processes, one torch thread each) or 'dummy' (in this process)
+    workers: str = 'subproc' # 'subproc' (worker processes, one torch thread each), 'ray' (Ray actors, one CPU each) or 'dummy' (in this process)
     checkpoint_every: int = 5 # updates between checkpoints
     seed: int = 0
 
     def __post_init__(self):
         if isinstance(self.env, dict): self.env = EnvConfig(**self.env)
-        if self.workers not in ('subproc', 'dummy'): raise ValueError(f"workers={self.workers!r}: expected 'subproc' or 'dummy'")
+        if self.workers not in ('subproc', 'ray', 'dummy'): raise ValueError(f"workers={self.workers!r}: expected 'subproc', 'ray' or 'dummy'")
         for k in ('n_envs', 'total_steps', 'seq_len', 'epochs', 'minibatches', 'checkpoint_every'):
             if getattr(self, k) < 1: raise ValueError(f"{k}={getattr(self, k)} must be >= 1")
         if self.decisions_per_update is not None and self.decisions_per_update < 1:
@@ -183,9 +184,12 @@ def _make_env(cfg:EnvConfig, seed:int, threads:int|None):
     return fn
 
 def make_venv(cfg:TrainConfig, start_update:int=0):
-    "The Tianshou vector env of `cfg.n_envs` `LREnv`s (in worker processes unless `cfg.workers == 'dummy'`)."
+    "The Tianshou vector env of `cfg.n_envs` `LREnv`s: in worker processes, Ray actors (`cfg.workers == 'ray'`) or this process ('dummy')."
     seeds = [int(s) for s in np.random.SeedSequence([cfg.seed, start_update]).generate_state(cfg.n_envs)]
     if cfg.workers == 'dummy': return DummyVectorEnv([_make_env(cfg.env, s, None) for s in seeds])
+    if cfg.workers == 'ray':
+        from ganno.cluster import RayVecEnv
+        return RayVecEnv([_make_env(cfg.env, s, 1) for s in seeds], num_gpus=1/cfg.n_envs if str(cfg.env.device).startswith('cuda') else 0)
     return SubprocVectorEnv([_make_env(cfg.env, s, 1) for s in seeds], context='spawn')
 
 # %% ../nbs/08_train.ipynb #e3816c6e
@@ -197,29 +201,27 @@ def make_algorithm(cfg:TrainConfig, net:GannoNet, n_slots:int) -> PPO:
                vf_coef=cfg.vf_coef, ent_coef=cfg.ent_coef, max_grad_norm=cfg.max_grad_norm,
                gamma=cfg.gamma, gae_lambda=cfg.gae_lambda, max_batchsize=4096)
 
-# %% ../nbs/08_train.ipynb #d544fd2b
-def git_commit() -> str:
-    "The current commit of the repository this package is imported from (with '+dirty' for local changes), or 'unknown'."
-    import ganno
-    root = Path(ganno.__file__).resolve().parent.parent
-    try:
-        sha = subprocess.run(['git', 'rev-parse', 'HEAD'], cwd=root, capture_output=True, text=True, timeout=10).stdout.strip()
-        dirty = subprocess.run(['git', 'status', '--porcelain', '--untracked-files=no'], cwd=root, capture_output=True, text=True, timeout=10).stdout.strip()
-        return (sha + ('+dirty' if dirty else '')) if sha else 'unknown'
-    except Exception: return 'unknown'
-
-def provenance(cfg, **extra) -> dict:
-    "Configuration (a dataclass), seed, commit, machine and start time of a run, plus `extra` fields."
-    from ganno.bench import machine_info
-    return {'config': asdict(cfg), 'seed': getattr(cfg, 'seed', None), 'commit': git_commit(), 'machine': machine_info(),
-            'started': time.strftime('%Y-%m-%dT%H:%M:%S%z'), **extra}
-
 # %% ../nbs/08_train.ipynb #6be5e07a
-def save_checkpoint(path:Path, algo:PPO, update:int, marl_steps:int, extra:dict):
+def run_state(venv:SlotVecEnv, collector:Collector) -> dict:
+    "Where the rollout stands between updates: every environment's episode (`LREnv.env_state`), the episode records in progress, and the collector's last observations and recurrent states."
+    h = collector._pre_collect_hidden_state_RH
+    return {'envs': venv.venv.get_env_attr('env_state'), 'cur': venv._cur, 'inner_s': venv.inner_s,
+            'obs': torch.as_tensor(collector._pre_collect_obs_RO), 'info': [dict(i) for i in collector._pre_collect_info_R],
+            'hidden': None if h is None else torch.as_tensor(h)}
+
+def restore_run_state(s:dict, venv:SlotVecEnv, collector:Collector):
+    "Put the environments, episode records and collector back where `run_state` found them."
+    for i, e in enumerate(s['envs']): venv.venv.set_env_attr('env_state', e, id=i)
+    venv._cur, venv.inner_s = s['cur'], s['inner_s']
+    collector._pre_collect_obs_RO = s['obs'].numpy()
+    collector._pre_collect_info_R = np.array(s['info'], dtype=object)
+    collector._pre_collect_hidden_state_RH = s['hidden']
+
+def save_checkpoint(path:Path, algo:PPO, update:int, marl_steps:int, extra:dict, run:dict|None=None):
     rms = algo.ret_rms
     ck = {'algo': algo.state_dict(), 'ret_rms': {'mean': float(np.mean(rms.mean)), 'var': float(np.mean(rms.var)), 'count': float(rms.count)},
-          'update': update, 'marl_steps': marl_steps, 'torch_rng': torch.get_rng_state(),
-          'numpy_rng': np.random.get_state()[1].tolist(), 'numpy_pos': int(np.random.get_state()[2]), 'extra': extra}
+          'update': update, 'marl_steps': marl_steps, 'torch_rng': torch.get_rng_state(), 'python_rng': list(random.getstate()[1]),
+          'numpy_rng': np.random.get_state()[1].tolist(), 'numpy_pos': int(np.random.get_state()[2]), 'extra': extra, 'run': run}
     tmp = path.with_suffix('.tmp'); torch.save(ck, tmp); tmp.replace(path)
 
 def load_checkpoint(path:Path, algo:PPO) -> dict:
@@ -228,6 +230,7 @@ def load_checkpoint(path:Path, algo:PPO) -> dict:
     algo.ret_rms.mean, algo.ret_rms.var, algo.ret_rms.count = ck['ret_rms']['mean'], ck['ret_rms']['var'], ck['ret_rms']['count']
     torch.set_rng_state(ck['torch_rng'])
     np.random.set_state(('MT19937', np.array(ck['numpy_rng'], dtype=np.uint32), ck['numpy_pos'], 0, 0.0))
+    if 'python_rng' in ck: random.setstate((3, tuple(ck['python_rng']), None))
     return ck
 
 # %% ../nbs/08_train.ipynb #072da44a
@@ -298,10 +301,6 @@ def config_changes(old:dict, new:dict, prefix:str='') -> list[tuple]:
         elif json.loads(json.dumps(new[k])) != v: out.append((f'{prefix}{k}', v, new[k]))
     return out
 
-def write_json(path:Path, obj):
-    "Write `obj` as JSON to `path` atomically (a temporary file, then a rename)."
-    tmp = Path(path).with_suffix(Path(path).suffix + '.tmp'); tmp.write_text(json.dumps(obj, indent=1)); tmp.replace(path)
-
 # %% ../nbs/08_train.ipynb #60c851cd
 def train(cfg:TrainConfig, out, # the run's folder: config.json, logs, checkpoint.pt, policy.pt
           resume:bool=False, # continue from out/checkpoint.pt
@@ -328,8 +327,9 @@ def train(cfg:TrainConfig, out, # the run's folder: config.json, logs, checkpoin
     if resume:
         ck = load_checkpoint(ckpt, algo); start, marl = ck['update'], ck['marl_steps']
         kept = _truncate_logs(out, start)
-        with (out/'resumes.jsonl').open('a') as f:
-            f.write(json.dumps({'from_update': start, 'marl_steps': marl, 'commit': git_commit(), 'time': time.strftime('%Y-%m-%dT%H:%M:%S%z'),
+        with (out/'resumes.jsonl').open('a') as f: # `exact`: the episodes in progress continue (else they start afresh)
+            f.write(to_json({'from_update': start, 'marl_steps': marl, 'commit': git_commit(), 'time': time.strftime('%Y-%m-%dT%H:%M:%S%z'),
+                             'exact': ck.get('run') is not None,
                                 **({'forced': {k: [was, now] for k, was, now in changed}} if changed else {})}) + '\n')
     else:
         write_json(out/'config.json', provenance(cfg))
@@ -340,6 +340,9 @@ def train(cfg:TrainConfig, out, # the run's folder: config.json, logs, checkpoin
     buf = VectorReplayBuffer(slots*cfg.update_decisions, slots, stack_num=cfg.seq_len)
     collector = Collector(algo.policy, venv, buf)
     collector.reset()
+    if resume and ck.get('run') is not None:
+        load_checkpoint(ckpt, algo) # again: the reset's observations went through the normaliser
+        restore_run_state(ck['run'], venv, collector)
     end = cfg.n_updates if max_updates is None else min(cfg.n_updates, start + max_updates)
     from tqdm.auto import tqdm
     bar = tqdm(range(start, end), initial=start, total=cfg.n_updates, desc='GANNO updates', disable=not progress)
@@ -370,10 +373,10 @@ def train(cfg:TrainConfig, out, # the run's folder: config.json, logs, checkpoin
                    'collect_s': t1 - t0, 'update_s': t2 - t1, 'inner_s': inner}
             _log_row(out, row, tb)
             with (out/'episodes.jsonl').open('a') as f:
-                for e in eps: f.write(json.dumps(e) + '\n')
+                for e in eps: f.write(to_json(e) + '\n')
             bar.set_postfix(rew=f"{step_reward:+.4f}", acc=f"{row['final_val_acc_mean']:.3f}")
             if (u + 1) % cfg.checkpoint_every == 0 or u + 1 == end:
-                save_checkpoint(ckpt, algo, u + 1, marl, {'layout': layout.to_dict()})
+                save_checkpoint(ckpt, algo, u + 1, marl, {'layout': layout.to_dict()}, run_state(venv, collector))
     finally:
         venv.close(); bar.close()
         if tb is not None: tb.close()

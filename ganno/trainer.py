@@ -15,8 +15,8 @@ from .data import BatchSampler, Splits
 from .models import build_model, layers
 
 # %% auto #0
-__all__ = ['PEERS', 'LR_FREE', 'OPTIMIZERS', 'STAT_NAMES', 'make_optimizer', 'resolve_device', 'stats_from', 'layer_stats',
-           'Trainee', 'evaluate_model']
+__all__ = ['PEERS', 'LR_FREE', 'OPTIMIZERS', 'STAT_NAMES', 'make_optimizer', 'resolve_device', 'flatten', 'stats_from',
+           'layer_stats', 'Trainee', 'evaluate_model']
 
 # %% ../nbs/02_trainer.ipynb #c219e27f
 PEERS = { # optimisers a user might pick instead of a schedule: (module, class, fixed options) — weight decay decoupled in each
@@ -59,7 +59,9 @@ def resolve_device(device:str='auto') -> str:
 # %% ../nbs/02_trainer.ipynb #5d794675
 STAT_NAMES = ('grad_norm', 'update_norm', 'weight_norm', 'weight_mean', 'weight_var', 'trust_ratio')
 
-def _flat(ts): return torch.cat([t.reshape(-1) for t in ts]) if ts else torch.zeros(1)
+def flatten(ts) -> torch.Tensor:
+    "Tensors `ts` as one flat vector (a zero where there are none), on their device and in their dtype."
+    return torch.cat([t.reshape(-1) for t in ts]) if ts else torch.zeros(1)
 
 def stats_from(triples) -> dict[str, torch.Tensor]:
     "Per layer, from its flat (θ, g, u) float64 tensors on any device: ‖g‖, ‖u‖, ‖θ‖, mean θ, var θ and trust ratio, as CPU float tensors of length n_layers."
@@ -76,9 +78,9 @@ def layer_stats(groups, # per layer, its parameters after the step
                ) -> dict[str, torch.Tensor]:
     "Per-layer statistics of the last step, the update being the parameters' change over it."
     def triple(ps, bs):
-        w = _flat([p.detach() for p in ps]).double()
-        g = _flat([p.grad if p.grad is not None else torch.zeros_like(p) for p in ps]).double()
-        return w, g, w - _flat(bs).double()
+        w = flatten([p.detach() for p in ps]).double()
+        g = flatten([p.grad if p.grad is not None else torch.zeros_like(p) for p in ps]).double()
+        return w, g, w - flatten(bs).double()
     return stats_from(triple(ps, bs) for ps, bs in zip(groups, before))
 
 # %% ../nbs/02_trainer.ipynb #24c6493a

@@ -8,14 +8,12 @@ length s; a schedule's (SGDR) depends on the run length, so its curve is that of
 import argparse, json, sys, time
 from pathlib import Path
 
-import numpy as np
 import torch
 
-from ganno.baselines import BASELINES
-from ganno.bench import machine_info
+from ganno.controllers import BASELINES, ConstantLR
 from ganno.env import LREnv
-from ganno.evaluate import ConstantLR, eval_config
-from ganno.train import git_commit
+from ganno.evaluate import eval_config
+from ganno.provenance import git_commit, machine_info, to_json
 
 def run(env_name, method, lr, args):
     cfg = eval_config(env_name, 'cpu', n_decisions=args.decisions, bs=args.bs, lr=lr, weight_decay=args.wd, amp=args.bf16)
@@ -52,6 +50,6 @@ def main(argv=None):
         for lr in (float(x) for x in a.lrs.split(',')):
             if (m, lr, a.seed, a.bs) in have: continue
             rec = run(a.env, m, lr, a)
-            with out.open('a') as f: f.write(json.dumps(rec) + '\n')
+            with out.open('a') as f: f.write(to_json(rec) + '\n')
 
 if __name__ == '__main__': sys.exit(main())

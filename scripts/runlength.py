@@ -13,11 +13,10 @@ from pathlib import Path
 import torch
 from torch import nn
 
-from ganno.bench import machine_info
 from ganno.data import Splits, load_dataset
 from ganno.policy import default_policy_path
+from ganno.provenance import file_sha256, git_commit, machine_info, to_json
 from ganno.scheduler import train_with
-from ganno.train import git_commit
 
 class UserCNN(nn.Module):
     "Two conv-norm-ReLU blocks per resolution, max-pooling between them, global average pooling and a linear classifier."
@@ -41,7 +40,7 @@ def main(argv=None):
     a = p.parse_args(argv)
     torch.set_num_threads(a.threads)
     commit, policy = git_commit(), default_policy_path()
-    import hashlib; policy_sha = hashlib.sha256(Path(policy).read_bytes()).hexdigest()
+    policy_sha = file_sha256(policy)
     out = Path(a.out); out.parent.mkdir(parents=True, exist_ok=True)
     have = {(r['steps'], r['tau'], r['seed'], r['method']) for r in map(json.loads, out.open())} if out.is_file() else set()
     ds = load_dataset('cifar10')
@@ -58,7 +57,7 @@ def main(argv=None):
                        'final_lrs': r['curve'][-1]['lrs'] if r['curve'] else None, 'layers': r['layers'],
                        'decisions': (steps - 1)//tau if method == 'ganno' else None, 'wall_s': time.perf_counter() - t0,
                        'policy_sha256': policy_sha if method == 'ganno' else None, 'commit': commit, 'machine': machine_info()}
-                with out.open('a') as f: f.write(json.dumps(rec) + '\n')
+                with out.open('a') as f: f.write(to_json(rec) + '\n')
                 print(f"steps {steps} seed {seed} {method} τ={tau}: test {r['test_acc']:.4f} ({rec['wall_s']:.0f} s)", flush=True)
 
 if __name__ == '__main__': sys.exit(main())

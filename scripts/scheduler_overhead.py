@@ -5,14 +5,13 @@
 Writes {config, commit, machine, runs: [one `ganno.scheduler.scheduler_overhead` result per batch size and precision]};
 11_scheduler reads it.
 """
-import argparse, json
+import argparse
 from pathlib import Path
 
 import torch
 
-from ganno.bench import machine_info
+from ganno.provenance import git_commit, machine_info, to_json
 from ganno.scheduler import scheduler_overhead
-from ganno.train import git_commit
 
 p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
 p.add_argument('--device', default='cuda' if torch.cuda.is_available() else 'cpu')
@@ -39,4 +38,4 @@ for bs, prec in [(b, q) for b in sizes for q in a.precisions.split(',')]:
     runs.append(r)
 res = {'config': {k: str(v) if isinstance(v, Path) else v for k, v in vars(a).items()}, 'commit': a.commit or git_commit(),
        'machine': {**machine_info(), 'cuda': torch.version.cuda}, 'runs': runs}
-if a.out: a.out.parent.mkdir(parents=True, exist_ok=True); a.out.write_text(json.dumps(res, indent=1))
+if a.out: a.out.parent.mkdir(parents=True, exist_ok=True); a.out.write_text(to_json(res, indent=1))

@@ -66,7 +66,7 @@ def test_cli_bad_input_is_one_line_naming_it(files, args, msg):
 
 
 def test_empty_data_folder_names_where_it_looked(tmp_path):
-    import os, subprocess, sys
+    import os, subprocess
     env = {**os.environ, 'GANNO_DATA': str(tmp_path), 'XDG_CACHE_HOME': str(tmp_path/'cache')}
     r = subprocess.run([ganno.__globals__['GANNO'], 'demo', '--dataset', 'cifar10', '--out', str(tmp_path/'o')], capture_output=True, text=True, env=env, timeout=300)
     assert r.returncode == 1 and "dataset 'cifar10' not found" in r.stderr and str(tmp_path) in r.stderr, r.stderr

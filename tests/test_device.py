@@ -5,7 +5,8 @@ from dataclasses import replace
 import pytest
 import torch
 
-from ganno.evaluate import ConstantLR, eval_config, run_episode
+from ganno.controllers import ConstantLR
+from ganno.evaluate import eval_config, run_episode
 from ganno.train import load_config, train
 
 cuda = pytest.mark.skipif(not torch.cuda.is_available(), reason='no CUDA device here')

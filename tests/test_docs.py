@@ -41,6 +41,13 @@ def drawn(page) -> int:
     return sum('image/png' in o.get('data', {}) for c in cells for o in c.get('outputs', []))
 
 
+def folds(page) -> int:
+    "How many cells of the page's notebook fold their code (`#| code-fold: true`)."
+    import json
+    nb = next((p for p in (ROOT/'nbs').glob('*.ipynb') if re.sub(r'^\d+_', '', p.stem) == Path(page).stem), None)
+    return 0 if nb is None else sum(bool(re.search(r'^#\|\s*code-fold:\s*true', ''.join(c['source']), re.M)) for c in json.loads(nb.read_text())['cells'])
+
+
 def pages():
     return sorted(p.name for p in DOCS.glob('*.html')) or ['index.html']
 
@@ -61,6 +68,8 @@ def test_page_renders_its_figures_and_links_resolve(site, browser, page):
     imgs = tab.eval_on_selector_all('img', 'els => els.map(e => [e.naturalWidth, e.getBoundingClientRect().width, e.complete])')
     assert all(w > 0 and rw > 0 and ok for w, rw, ok in imgs), imgs
     assert len(imgs) >= drawn(page), f'{page}: {len(imgs)} figures shown, its notebook draws {drawn(page)}'
+    folded = tab.eval_on_selector_all('details.code-fold', 'els => els.map(e => [e.open, e.innerText.length])')
+    assert len(folded) == folds(page) and all(not o and n > 0 for o, n in folded), f'{page}: folded code {folded}, its notebook folds {folds(page)}'
     alts = tab.eval_on_selector_all('img', 'els => els.map(e => e.alt)')
     assert all(a and 'No description' not in a for a in alts), alts
     hrefs = tab.eval_on_selector_all('a[href]', 'els => els.map(e => e.getAttribute("href"))')

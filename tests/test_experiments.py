@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from ganno.evaluate import EVAL_ENVS, check_methods
+from ganno.controllers import check_methods
+from ganno.evaluate import EVAL_ENVS
 from ganno.train import load_config
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -3,7 +3,8 @@ import pytest
 
 from ganno.data import Splits, make_synthetic
 from ganno.env import EnvConfig
-from ganno.evaluate import GannoAgent, run_episode
+from ganno.controllers import GannoAgent
+from ganno.evaluate import run_episode
 from ganno.observations import ObsLayout
 from ganno.policy import default_policy_path, load_policy
 

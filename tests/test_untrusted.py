@@ -1,5 +1,5 @@
 "Files from elsewhere never run code: a policy, a training checkpoint and a CIFAR-10 folder that would each write a file when unpickled."
-import os, pickle
+import pickle
 
 import pytest
 import torch

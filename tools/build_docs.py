@@ -37,9 +37,16 @@ LINK = r'<a href="\1" class="source-link" style="float:right;font-size:smaller">
 SOURCE_LINKS = cfg.get('source_links', 'true').lower() == 'true'   # off while the repository has no public URL
 
 
+def folded(source):
+    "A collapsed `<details>` block holding a cell's code (Quarto's `code-fold: true`)."
+    return f"<details class='code-fold'><summary>Code</summary>\n\n```python\n{source}\n```\n\n</details>"
+
+
 def prepare(nb):
-    "Apply nbdev's cell directives the way Quarto would: hide, echo: false, strip `#|` lines."
+    "Apply nbdev's cell directives the way Quarto would: hide, echo: false, code-fold: true, strip `#|` lines."
+    cells = []
     for c in nb.cells:
+        cells.append(c)
         if c.cell_type != 'code': continue
         for o in c.get('outputs', []):   # show_doc's Quarto-only link attributes → plain HTML
             md = o.get('data', {}).get('text/markdown')
@@ -53,7 +60,10 @@ def prepare(nb):
         c.source = '\n'.join(l for l in c.source.splitlines() if not l.startswith('#|')
                              and not l.startswith('# NBVAL_')).strip()
         if not c.source and not c.get('outputs'): tags.add('remove_cell')
+        if d.get('code-fold') == 'true' and c.source and not tags & {'remove_cell', 'remove_input'}:
+            tags.add('remove_input'); cells.append(nbformat.v4.new_markdown_cell(folded(c.source))) # the output first, its code folded below
         c.metadata['tags'] = sorted(tags)
+    nb.cells = cells
     return nb
 
 
@@ -62,10 +72,10 @@ def page_name(src, fm):
 
 
 GROUPS = {'Method': ['observations', 'actions', 'env', 'policy'],
-          'Training': ['data', 'models', 'trainer', 'train', 'bench'],
-          'Evaluation and results': ['evaluate', 'baselines', 'results', 'experiments'],
+          'Training': ['data', 'models', 'trainer', 'train', 'cluster', 'bench'],
+          'Evaluation and results': ['controllers', 'evaluate', 'baselines', 'results', 'experiments'],
           'Use it in your training': ['scheduler', 'lightning'],
-          'Reference': ['cli']}
+          'Reference': ['cli', 'provenance']}
 
 def nav(pages, current):
     "The sidebar: the landing page, then the pages grouped (a page in no group goes under Reference)."
