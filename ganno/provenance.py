@@ -21,7 +21,7 @@ def git_commit() -> str:
     root = Path(ganno.__file__).resolve().parent.parent
     try:
         sha = subprocess.run(['git', 'rev-parse', 'HEAD'], cwd=root, capture_output=True, text=True, timeout=10).stdout.strip()
-        dirty = subprocess.run(['git', 'status', '--porcelain', '--untracked-files=no'], cwd=root, capture_output=True, text=True, timeout=10).stdout.strip()
+        dirty = subprocess.run(['git', 'status', '--porcelain', '--untracked-files=no', '--', '.', ':!results', ':!docs'], cwd=root, capture_output=True, text=True, timeout=10).stdout.strip()
         return (sha + ('+dirty' if dirty else '')) if sha else 'unknown'
     except Exception: return 'unknown'
 

@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_train.ipynb #e5778b87
 from __future__ import annotations
-import csv, json, math, random, time
+import csv, io, json, math, random, time
 from dataclasses import dataclass, asdict, field, replace
 from pathlib import Path
 
@@ -239,17 +239,21 @@ def _kl(policy, batch, old_logits):
         new = torch.log_softmax(policy(batch).logits, -1); old = torch.log_softmax(old_logits, -1)
         return float((old.exp()*(old - new)).sum(-1).mean())
 
+def _replace_text(path:Path, text:str):
+    "Write `text` to `path` through a temporary file and a rename: a crash leaves the old file or the new one."
+    tmp = path.with_suffix(path.suffix + '.tmp'); tmp.write_text(text); tmp.replace(path)
+
 def _truncate_logs(out:Path, update:int) -> list[dict]:
     "Drop the log rows written after `update`; return the progress rows kept."
     p, keep = out/'progress.csv', []
     if p.is_file():
         keep = [r for r in csv.DictReader(p.open()) if int(r['update']) <= update]
         if keep:
-            with p.open('w', newline='') as f:
-                w = csv.DictWriter(f, fieldnames=list(keep[0])); w.writeheader(); w.writerows(keep)
+            buf = io.StringIO(); w = csv.DictWriter(buf, fieldnames=list(keep[0])); w.writeheader(); w.writerows(keep)
+            _replace_text(p, buf.getvalue())
         else: p.unlink()
     e = out/'episodes.jsonl'
-    if e.is_file(): e.write_text(''.join(l for l in e.open() if json.loads(l)['update'] <= update))
+    if e.is_file(): _replace_text(e, ''.join(l for l in e.open() if l.strip() and json.loads(l)['update'] <= update))
     return keep
 
 def _log_row(out:Path, row:dict, tb):

@@ -40,3 +40,12 @@ def test_demo_compares_three_methods_and_ends_with_a_verdict_and_a_figure(tmp_pa
     fig = tmp_path/'d'/'demo_lrs.png'
     assert fig.stat().st_size > 0 and str(fig) in r.stdout
     assert 'ganno' in r.stderr and 'step' in r.stderr  # the progress bars
+
+
+@pytest.mark.parametrize('cmd', [['train', '--out', 'x'], ['evaluate', '--out', 'x']])
+def test_ray_flag(cmd):
+    "`--ray` alone means the cluster this machine belongs to (else a local Ray); `--ray ADDRESS` names one; without it, local processes."
+    from ganno.cli import parser
+    assert parser().parse_args(cmd).ray is None
+    assert parser().parse_args(cmd + ['--ray']).ray == 'auto'
+    assert parser().parse_args(cmd + ['--ray', '10.0.0.1:6379']).ray == '10.0.0.1:6379'

@@ -4,7 +4,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-import torch
 
 ray = pytest.importorskip('ray', reason='pip install -e ".[ray]" (the dev extra includes it)')
 
@@ -28,9 +27,7 @@ def rows(d):
 
 def test_training_on_ray_actors_equals_local_and_resumes(tmp_path):
     cfg = replace(load_config('smoke'), decisions_per_update=2) # 3 updates; episodes of 3 decisions span updates
-    threads = torch.get_num_threads(); torch.set_num_threads(1) # the actors train with one thread each, as local workers do
-    try: train(cfg, tmp_path/'local', progress=False)
-    finally: torch.set_num_threads(threads)
+    train(replace(cfg, workers='subproc'), tmp_path/'local', progress=False) # local worker processes: one torch thread each, as the actors
     on_ray = replace(cfg, workers='ray')
     train(on_ray, tmp_path/'ray', progress=False, max_updates=1)
     assert rows(tmp_path/'ray') == rows(tmp_path/'local')[:1]
@@ -38,9 +35,9 @@ def test_training_on_ray_actors_equals_local_and_resumes(tmp_path):
     assert s['finished'] and rows(tmp_path/'ray') == rows(tmp_path/'local')
 
 
-def _grid(out, **kw):
+def _grid(out, procs=1, **kw):
     cfg = eval_config('synthetic', 'smoke', lr=1e-3, weight_decay=0.01)
-    return evaluate_to(out, cfg, ('constant', 'random', 'linear'), (0, 1), procs=1, show=lambda *_: None, **kw)
+    return evaluate_to(out, cfg, ('constant', 'random', 'linear'), (0, 1), procs=procs, show=lambda *_: None, **kw)
 
 
 def _strip(recs): return sorted(({k: v for k, v in r.items() if k != 'wall_s'} for r in recs), key=lambda r: (r['method'], r['seed']))
@@ -57,9 +54,7 @@ def _episode_pids():
 
 
 def test_evaluation_on_ray_equals_local_and_survives_a_killed_worker(tmp_path):
-    threads = torch.get_num_threads(); torch.set_num_threads(1) # Ray's tasks train with one thread each, as local workers do
-    try: local = _grid(tmp_path/'local')
-    finally: torch.set_num_threads(threads)
+    local = _grid(tmp_path/'local', procs=2) # local worker processes: one torch thread each, as Ray's tasks
     killed, done = [], threading.Event()
     def killer():
         while not done.is_set() and not killed:

@@ -29,3 +29,16 @@ def test_a_torn_last_line_is_reported_and_skipped_not_fatal(tmp_path):
     assert r.returncode == 0, r.stderr
     recs = [json.loads(l) for l in (out/'records.jsonl').read_text().splitlines() if l.startswith('{"') and l.endswith('}')]
     assert sorted(x['seed'] for x in recs) == [0, 1]
+
+
+def test_committed_results_are_strict_json():
+    "Every result file in results/ parses as strict JSON: no bare NaN or Infinity (what `ganno.provenance.to_json` guarantees)."
+    import json
+    from pathlib import Path
+    def refuse(c): raise ValueError(f'non-standard JSON constant {c}')
+    files = [f for f in (Path(__file__).resolve().parent.parent/'results').rglob('*') if f.suffix in ('.json', '.jsonl')]
+    assert files
+    for f in files:
+        text = f.read_text()
+        for line in (text.splitlines() if f.suffix == '.jsonl' else [text]):
+            if line.strip(): json.loads(line, parse_constant=refuse)
