@@ -258,9 +258,9 @@ class BatchSampler:
         return self.perm[self.pos-self.bs:self.pos]
 
     def state_dict(self) -> dict:
-        return {'gen': self.gen.get_state(), 'perm': None if self.perm is None else self.perm.clone(), 'pos': self.pos}
+        return {'gen': self.gen.get_state(), 'perm': None if self.perm is None else self.perm.to(torch.int32), 'pos': self.pos} # int32: half the size in a checkpoint
     def load_state_dict(self, sd:dict):
-        self.gen.set_state(sd['gen']); self.perm = None if sd['perm'] is None else sd['perm'].clone(); self.pos = sd['pos']
+        self.gen.set_state(sd['gen']); self.perm = None if sd['perm'] is None else sd['perm'].long(); self.pos = sd['pos']
         return self
     def clone(self) -> BatchSampler:
         "An independent sampler that will draw the same batches as this one."
