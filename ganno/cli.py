@@ -137,8 +137,18 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument('--resume', action='store_true', help='continue the run in --out from its last checkpoint')
     t.add_argument('--force', action='store_true', help="with --resume: continue even if the config differs from the run's (recorded in resumes.jsonl)")
     t.add_argument('--seed', type=int, default=None, help="override the config's seed")
+    t.add_argument('--init', default=None, help="a policy file to start from, e.g. ganno pretrain's (default: a fresh network)")
     _device_args(t)
     _ray_arg(t, 'the training environments run as Ray actors, one CPU each')
+    pt = sub.add_parser('pretrain', help='demonstration pre-training: handcrafted schedules as actions, cloned into a policy to fine-tune with train --init',
+                        description='demonstration pre-training: handcrafted schedules as actions, cloned into a policy to fine-tune with train --init')
+    pt.add_argument('--config', default='paper', help="the training preset or JSON file whose environment plays the demonstrations (default paper)")
+    pt.add_argument('--out', required=True, help='folder for demos.jsonl, demos/, pretrain.csv and policy.pt (re-runs skip recorded demonstrations)')
+    pt.add_argument('--draws', type=_positive(int), default=6, help='environment draws (initial LR, λ, seed); every schedule plays each (default 6)')
+    pt.add_argument('--epochs', type=_positive(int), default=300, help='behaviour-cloning epochs, full batch (default 300)')
+    pt.add_argument('--keep', type=float, default=0.5, help="share of each draw's schedules kept, by validation accuracy (default 0.5)")
+    pt.add_argument('--procs', type=_positive(int), default=2, help='worker processes for the demonstrations, one torch thread each (default 2)')
+    _device_args(pt)
     e = sub.add_parser('evaluate', help='compare LR controllers (GANNO, baselines, ablations) on an environment', description='compare LR controllers (GANNO, baselines, ablations) on an environment')
     e.add_argument('--policy', default=None, help='a policy file (default: the shipped policy)')
     e.add_argument('--env', default='cnn2_fmnist', choices=list(EVAL_ENVS), help='the network and data (default cnn2_fmnist, the training environment)')
@@ -208,12 +218,23 @@ def _dispatch(a):
         from dataclasses import replace
         try: cfg = replace(cfg, env=replace(cfg.env, **_env_overrides(a)))
         except ValueError as e: parser().error(f"argument --device: {e}")
+        if a.init is not None:
+            try: cfg = replace(cfg, init=_policy_arg(a.init))
+            except ValueError as e: parser().error(str(e).replace('--policy', '--init', 1))
         if a.ray is not None:
             from ganno.cluster import ray_init
             cfg = replace(cfg, workers='ray'); print(f"environments as Ray actors on {ray_init(a.ray)}", file=sys.stderr)
         try: s = train(cfg, a.out, resume=a.resume, force=a.force)
         except (FileExistsError, FileNotFoundError, ValueError) as e: parser().error(str(e))
         print(json.dumps(s, indent=1))
+    elif a.cmd == 'pretrain':
+        from dataclasses import replace
+        from ganno.train import load_config
+        try: cfg = load_config(a.config); cfg = replace(cfg, env=replace(cfg.env, **_env_overrides(a))); _writable_dir(a.out)
+        except ValueError as e: parser().error(str(e))
+        if not 0 < a.keep <= 1: parser().error(f"argument --keep: {a.keep:g} must be in (0, 1]")
+        from ganno.imitation import pretrain
+        print(json.dumps(pretrain(cfg, a.out, draws=a.draws, keep=a.keep, epochs=a.epochs, procs=a.procs), indent=1))
     elif a.cmd == 'evaluate':
         from ganno.controllers import check_methods
         from ganno.evaluate import eval_config, evaluate_to

@@ -22,8 +22,8 @@ from tianshou.utils.torch_utils import policy_within_training_step, torch_train_
 from .actions import LR_ACTIONS
 from .env import EnvConfig, LREnv
 from .observations import ObsLayout
-from .policy import GannoNet, replay, save_policy
-from .provenance import git_commit, provenance, to_json, write_json
+from .policy import GannoNet, load_policy, replay, save_policy
+from .provenance import file_sha256, git_commit, provenance, to_json, write_json
 
 # %% auto #0
 __all__ = ['PRESETS', 'GannoCritic', 'GannoPolicy', 'SlotVecEnv', 'TrainConfig', 'load_config', 'make_venv', 'make_algorithm',
@@ -139,6 +139,7 @@ class TrainConfig:
     workers: str = 'subproc' # 'subproc' (worker processes, one torch thread each), 'ray' (Ray actors, one CPU each) or 'dummy' (in this process)
     checkpoint_every: int = 5 # updates between checkpoints
     seed: int = 0
+    init: str|None = None # a policy file to start from (e.g. `imitation.pretrain`'s); None: a fresh network
 
     def __post_init__(self):
         if isinstance(self.env, dict): self.env = EnvConfig(**self.env)
@@ -305,6 +306,14 @@ def config_changes(old:dict, new:dict, prefix:str='') -> list[tuple]:
         elif json.loads(json.dumps(new[k])) != v: out.append((f'{prefix}{k}', v, new[k]))
     return out
 
+# %% ../nbs/08_train.ipynb #598ddf36
+def _start_from(net:GannoNet, path, layout:ObsLayout):
+    "Load policy file `path` into `net`, which must be of its shape and observation layout."
+    try: init, _, _ = load_policy(path, layout)
+    except ValueError as e: raise ValueError(f"init={path}: {e}") from None
+    if init.config != net.config: raise ValueError(f"init={path}: its network {init.config} is not the one trained here, {net.config}")
+    net.load_state_dict(init.state_dict())
+
 # %% ../nbs/08_train.ipynb #60c851cd
 def train(cfg:TrainConfig, out, # the run's folder: config.json, logs, checkpoint.pt, policy.pt
           resume:bool=False, # continue from out/checkpoint.pt
@@ -325,6 +334,7 @@ def train(cfg:TrainConfig, out, # the run's folder: config.json, logs, checkpoin
     torch.manual_seed(cfg.seed); np.random.seed(cfg.seed); random.seed(cfg.seed)
     layout = ObsLayout.named(cfg.env.obs)
     net = GannoNet.for_layout(layout)
+    if cfg.init: _start_from(net, cfg.init, layout)
     probe = LREnv(cfg.env, seed=0); A, n_layers = probe.n_agents, probe.n_layers; del probe
     algo = make_algorithm(cfg, net, cfg.n_envs*A)
     start, marl, kept = 0, 0, []
@@ -336,7 +346,7 @@ def train(cfg:TrainConfig, out, # the run's folder: config.json, logs, checkpoin
                              'exact': ck.get('run') is not None,
                                 **({'forced': {k: [was, now] for k, was, now in changed}} if changed else {})}) + '\n')
     else:
-        write_json(out/'config.json', provenance(cfg))
+        write_json(out/'config.json', provenance(cfg, **({'init_sha256': file_sha256(cfg.init)} if cfg.init else {})))
     try: from torch.utils.tensorboard import SummaryWriter; tb = SummaryWriter(str(out/'tb'))
     except Exception: tb = None
     venv = SlotVecEnv(make_venv(cfg, start), A, net)

@@ -2,6 +2,8 @@
 # The paper's comparisons at a declared scale, one command per grid:
 #   bash scripts/experiments.sh GRID [SCALE]      GRID: cnn2 | table1 | table4 | table3 | table5 | ablations | table2 | fig4 | all
 #   bash scripts/experiments.sh train_paper       the paper preset's policy training into results/train_paper, resumed if it has a checkpoint
+#   bash scripts/experiments.sh train_demo        demonstration pre-training (results/pretrain_demo; DRAWS=6 environment draws) and
+#                                                 PPO fine-tuning from it with the paper preset (results/train_demo); both resume
 #   SCALE: cpu (default; see ganno.evaluate.EVAL_SCALES for exactly what it reduces) | converged | paper | smoke
 #   Re-running a grid after a new policy ships re-runs exactly GANNO's rows: records of another policy file are moved
 #   to records.stale.jsonl and run again (ganno evaluate compares each record's policy_sha256 with the file's).
@@ -49,6 +51,11 @@ case $grid in
   train_paper) # Appendix A's training (50,000 MARL steps, difference reward); runs for many hours on a CPU, so it resumes
            out=results/train_paper
            if [ -f $out/checkpoint.pt ]; then x ganno train --config paper --out $out --resume; else x ganno train --config paper --out $out; fi ;;
+  train_demo) # ganno_demo: handcrafted schedules as demonstrations, cloned, then the paper's PPO from that policy (18_imitation)
+           pre=results/pretrain_demo; out=results/train_demo
+           x ganno pretrain --config paper --draws "${DRAWS:-6}" --procs "$PROCS" ${DEVICE:+--device "$DEVICE"} --out $pre
+           if [ -f $out/checkpoint.pt ]; then x ganno train --config paper --init $pre/policy.pt --out $out --resume
+           else x ganno train --config paper --init $pre/policy.pt --out $out; fi ;;
   all)     for g in cnn2 table1 table4 table3 table5 ablations table2 fig4; do bash "$0" $g "$scale"; done ;;
-  *)       echo "unknown grid '$grid': expected cnn2, table1, table4, table3, table5, ablations, table2, fig4, train_paper or all" >&2; exit 2 ;;
+  *)       echo "unknown grid '$grid': expected cnn2, table1, table4, table3, table5, ablations, table2, fig4, train_paper, train_demo or all" >&2; exit 2 ;;
 esac

@@ -52,6 +52,11 @@ CLI = [ # (arguments, what the one line must say); {d} is the fixture's folder
     (['demo', '--lr', '0'], "argument --lr: '0' must be > 0"),
     (['demo', '--weight-decay', 'nan'], "argument --weight-decay: nan must be a finite value >= 0"),
     (['demo', '--device', 'tpu', '--out', '{d}/o'], "device='tpu': expected auto, cpu, cuda or cuda:N"),
+    (['train', '--config', 'smoke', '--out', '{d}/t', '--init', '{d}/truncated.pt'], "--init '{d}/truncated.pt' is not a readable GANNO policy file"),
+    (['pretrain', '--config', 'huge', '--out', '{d}/p'], "unknown config 'huge'"),
+    (['pretrain', '--config', 'smoke', '--out', '{d}/p', '--keep', '0'], "argument --keep: 0 must be in (0, 1]"),
+    (['pretrain', '--config', 'smoke', '--out', '{d}/p', '--draws', '0'], "argument --draws: '0' must be > 0"),
+    (['pretrain', '--config', 'smoke', '--out', '/proc/ganno-out'], "--out '/proc/ganno-out' is not a writable folder"),
     (['trian'], "invalid choice: 'trian'"),
 ]
 

@@ -1,5 +1,5 @@
 "The `ganno` console script, run as a user runs it."
-import re, shutil, subprocess
+import json, re, shutil, subprocess
 
 import pytest
 
@@ -14,7 +14,7 @@ def ganno(*args, timeout=300):
 def test_help_lists_commands():
     r = ganno('--help')
     assert r.returncode == 0
-    for cmd in ('demo', 'train', 'evaluate', 'table', 'bench'): assert cmd in r.stdout
+    for cmd in ('demo', 'train', 'pretrain', 'evaluate', 'table', 'bench'): assert cmd in r.stdout
 
 
 @pytest.mark.parametrize('args, msg', [
@@ -49,3 +49,15 @@ def test_ray_flag(cmd):
     assert parser().parse_args(cmd).ray is None
     assert parser().parse_args(cmd + ['--ray']).ray == 'auto'
     assert parser().parse_args(cmd + ['--ray', '10.0.0.1:6379']).ray == '10.0.0.1:6379'
+
+
+def test_pretrain_then_fine_tune_from_its_policy(tmp_path):
+    "Demonstration pre-training on the smoke environment writes a policy that `train --init` starts from."
+    pre, run = tmp_path/'pre', tmp_path/'run'
+    r = ganno('pretrain', '--config', 'smoke', '--draws', '1', '--epochs', '3', '--procs', '1', '--out', str(pre))
+    assert r.returncode == 0, r.stderr
+    assert 'cloned 3 of 6 demonstrations' in r.stdout and len(list((pre/'demos').glob('*.npz'))) == 6
+    r = ganno('train', '--config', 'smoke', '--init', str(pre/'policy.pt'), '--out', str(run))
+    assert r.returncode == 0, r.stderr
+    from ganno.provenance import file_sha256
+    assert json.loads((run/'config.json').read_text())['init_sha256'] == file_sha256(pre/'policy.pt')
