@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The paper's comparisons at a declared scale, one command per grid:
-#   bash scripts/experiments.sh GRID [SCALE]      GRID: cnn2 | table1 | table4 | table3 | table5 | ablations | table2 | fig4 | all
+#   bash scripts/experiments.sh GRID [SCALE]      GRID: cnn2 | table1 | table4 | table3 | table5 | ablations | table2 | fig4 | precision | all
 #   bash scripts/experiments.sh train_paper       the paper preset's policy training into results/train_paper, resumed if it has a checkpoint
 #   bash scripts/experiments.sh train_demo        demonstration pre-training (results/pretrain_demo; DRAWS=6 environment draws) and
 #                                                 PPO fine-tuning from it with the paper preset (results/train_demo); both resume
@@ -35,6 +35,10 @@ case $grid in
            ev --env cnn5_cifar10 --weight-decay 0.1 --init-lrs 0 --out results/cnn5_cifar10_wd0.1$sfx --methods ganno ;;
   table5)  ev --env cnn5_cifar10 --weight-decay 1e-4 --init-lrs $LRS --out results/cnn5_cifar10_wd1e-4$sfx \
               --methods ganno,constant,linear,exponential,sgdr,lamb_cosine,lion ;;
+  precision) # bf16 autocast against fp32 on CNN-5 (03_bench): constant and SGDR from 1e-3, the same seeds, one folder per precision
+           for pr in fp32 bf16; do
+             ev --env cnn5_cifar10 --weight-decay 0.1 --init-lrs 1e-3 --methods constant,sgdr --precision $pr --out results/precision_cnn5_$pr$sfx
+           done ;;
   ablations) # train the three ablations of Table 2 with the same cpu preset as GANNO (~50-75 min each here; ABLATIONS picks some);
            # the run folders stay in runs/ (checkpoints, TensorBoard), their results and policy are copied to results/train_ablation_*
            for o in $ABL; do
@@ -57,5 +61,5 @@ case $grid in
            if [ -f $out/checkpoint.pt ]; then x ganno train --config paper --init $pre/policy.pt --out $out --resume
            else x ganno train --config paper --init $pre/policy.pt --out $out; fi ;;
   all)     for g in cnn2 table1 table4 table3 table5 ablations table2 fig4; do bash "$0" $g "$scale"; done ;;
-  *)       echo "unknown grid '$grid': expected cnn2, table1, table4, table3, table5, ablations, table2, fig4, train_paper, train_demo or all" >&2; exit 2 ;;
+  *)       echo "unknown grid '$grid': expected cnn2, table1, table4, table3, table5, ablations, table2, fig4, precision, train_paper, train_demo or all" >&2; exit 2 ;;
 esac

@@ -72,7 +72,7 @@ def page_name(src, fm):
 
 
 GROUPS = {'Method': ['observations', 'actions', 'env', 'policy'],
-          'Training': ['data', 'models', 'trainer', 'train', 'cluster', 'bench'],
+          'Training': ['data', 'models', 'trainer', 'train', 'imitation', 'cluster', 'bench'],
           'Evaluation and results': ['controllers', 'evaluate', 'baselines', 'results', 'experiments'],
           'Use it in your training': ['scheduler', 'lightning'],
           'Reference': ['cli', 'provenance']}
