@@ -4,22 +4,24 @@
 
 # %% ../nbs/03_bench.ipynb #f176707e
 from __future__ import annotations
-import gzip, shutil, statistics, tempfile, time
+import gzip, shutil, statistics, tempfile, threading, time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 import multiprocessing as mp
 
+import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import nn
 
 from .data import IDX_FILES, Splits, dataset_folder, idx_file, load_dataset
+from .env import EnvConfig, LREnv
 from .provenance import machine_info, write_json
 from .trainer import Trainee
 
 # %% auto #0
 __all__ = ['BENCH_ENVS', 'plain_cnn', 'torchvision_dataset', 'PlainLoop', 'matmul_gflops', 'step_flops', 'multiprocess_rate',
-           'bench_env', 'run_bench']
+           'gpu_utilisation', 'decision_time', 'bench_env', 'matmul_gflops_on', 'device_name', 'run_bench']
 
 # %% ../nbs/03_bench.ipynb #5c23d74f
 def plain_cnn(in_shape, channels, hidden=(), n_classes=10) -> nn.Sequential:
@@ -57,19 +59,22 @@ def torchvision_dataset(name:str, mean, std, root=None):
 # %% ../nbs/03_bench.ipynb #2567f8d2
 class PlainLoop:
     "The baseline: plain `nn.Module`, `torch.optim.Adam`, torchvision dataset and `DataLoader`."
-    def __init__(self, env:str, seed:int=0, root=None):
+    def __init__(self, env:str, seed:int=0, root=None, device='cpu'):
         model, data, self.bs, kw = BENCH_ENVS[env]
         ds = load_dataset(data, root)
         torch.manual_seed(seed)
-        self.model = plain_cnn(ds.shape, n_classes=ds.n_classes, **kw)
+        self.device = torch.device(device)
+        self.model = plain_cnn(ds.shape, n_classes=ds.n_classes, **kw).to(self.device)
         self.opt = torch.optim.Adam(self.model.parameters(), lr=1e-3)
-        self.loader = torch.utils.data.DataLoader(torchvision_dataset(data, ds.mean, ds.std, root), batch_size=self.bs, shuffle=True, drop_last=True)
+        self.loader = torch.utils.data.DataLoader(torchvision_dataset(data, ds.mean, ds.std, root), batch_size=self.bs, shuffle=True,
+                                                  drop_last=True, pin_memory=self.device.type == 'cuda')
         self.it = iter(self.loader)
 
     def train(self, n_steps:int):
         for _ in range(n_steps):
             try: x, y = next(self.it)
             except StopIteration: self.it = iter(self.loader); x, y = next(self.it)
+            x, y = x.to(self.device, non_blocking=True), y.to(self.device, non_blocking=True)
             loss = F.cross_entropy(self.model(x), y)
             self.opt.zero_grad(); loss.backward(); self.opt.step()
         return self
@@ -93,60 +98,117 @@ def step_flops(trainee:Trainee) -> int:
     return fc.get_total_flops()
 
 # %% ../nbs/03_bench.ipynb #098dc287
-def _worker_rate(env, n_steps, rounds, root):
-    torch.set_num_threads(1)
+def _sync(device):
+    if torch.device(device).type == 'cuda': torch.cuda.synchronize(device)
+
+def _worker_rate(env, n_steps, rounds, root, device='cpu'):
+    if torch.device(device).type == 'cpu': torch.set_num_threads(1)
     model, data, bs, _ = BENCH_ENVS[env]
-    t = Trainee.build(model, Splits(load_dataset(data, root)), bs=bs)
-    t.train(5); rates = []
+    t = Trainee.build(model, Splits(load_dataset(data, root)), bs=bs, device=device)
+    t.train(5); _sync(device); rates = []
     for _ in range(rounds):
-        t0 = time.perf_counter(); t.train(n_steps); rates.append(n_steps/(time.perf_counter() - t0))
+        t0 = time.perf_counter(); t.train(n_steps); _sync(device); rates.append(n_steps/(time.perf_counter() - t0))
     return statistics.median(rates)
 
-def multiprocess_rate(env:str, n_steps:int, rounds:int, procs:int=2, root=None) -> float:
-    "Combined steps/s of `procs` worker processes with one torch thread each, each training its own trainee."
+def multiprocess_rate(env:str, n_steps:int, rounds:int, procs:int=2, root=None,
+                      device='cpu', # on a GPU, the processes share it: several environments per accelerator
+                     ) -> float:
+    "Combined steps/s of `procs` worker processes (one torch thread each on the CPU), each training its own trainee on `device`."
     with ProcessPoolExecutor(procs, mp_context=mp.get_context('spawn')) as ex:
-        return sum(ex.map(_worker_rate, *zip(*[(env, n_steps, rounds, root)]*procs)))
+        return sum(ex.map(_worker_rate, *zip(*[(env, n_steps, rounds, root, device)]*procs)))
+
+# %% ../nbs/03_bench.ipynb #a61ccb05
+def gpu_utilisation(fn, device='cuda', every:float=0.2):
+    "Run `fn()`; return its result and the mean utilisation (%) of GPU `device` sampled meanwhile (None where it cannot be read)."
+    samples, stop = [], threading.Event()
+    def poll():
+        while not stop.is_set():
+            try: samples.append(float(torch.cuda.utilization(torch.device(device))))
+            except Exception: return # no NVML here: utilisation unknown
+            stop.wait(every)
+    th = threading.Thread(target=poll, daemon=True); th.start()
+    try: res = fn()
+    finally: stop.set(); th.join()
+    return res, (statistics.mean(samples) if samples else None)
+
+def decision_time(env:str, device='cpu', amp:bool=False, counterfactual:bool=True, n:int=3, tau:int=100) -> float:
+    "Median seconds of one environment decision on `device`: τ steps, the no-op branch (`counterfactual`), validation, and the observations brought to the host."
+    model, data, bs, _ = BENCH_ENVS[env]
+    e = LREnv(EnvConfig(model=model, dataset=data, bs=bs, tau=tau, n_decisions=n + 1, lr=1e-3, weight_decay=0.1,
+                        counterfactual=counterfactual, amp=amp, device=str(device)), seed=0)
+    e.reset(); noop = np.zeros(e.n_agents, dtype=np.int64); e.step(noop) # warm-up
+    ts = []
+    for _ in range(n):
+        t = time.perf_counter(); obs, *_ = e.step(noop); ts.append(time.perf_counter() - t) # obs is a host array: the transfer is in
+    return statistics.median(ts)
 
 # %% ../nbs/03_bench.ipynb #8fd7cb31
-def _rate(obj, n):
-    t = time.perf_counter(); obj.train(n); return n/(time.perf_counter() - t)
+def _rate(obj, n, device='cpu'):
+    _sync(device); t = time.perf_counter(); obj.train(n); _sync(device); return n/(time.perf_counter() - t)
 
-def bench_env(env:str, n_steps:int, rounds:int, root=None, amp:bool=True, procs:int=2) -> dict:
-    "Interleaved rounds of the plain loop and GANNO's trainer on `env`; median steps/s of each."
+def bench_env(env:str, n_steps:int, rounds:int, root=None, amp:bool=True, procs:int=2,
+              device='cpu', # 'cpu', 'cuda' or 'cuda:N' (see `trainer.resolve_device`)
+             ) -> dict:
+    "Interleaved rounds of the plain loop and GANNO's trainer (fp32, and bf16 with `amp`) on `env` and `device`; median steps/s of each."
     model, data, bs, _ = BENCH_ENVS[env]
-    plain = PlainLoop(env, root=root)
-    ours = Trainee.build(model, Splits(load_dataset(data, root)), bs=bs)
+    plain = PlainLoop(env, root=root, device=device)
+    ours = Trainee.build(model, Splits(load_dataset(data, root)), bs=bs, device=device)
     variants = {'plain': plain, 'ganno': ours}
-    if amp: variants['ganno_bf16'] = Trainee.build(model, ours.data, bs=bs, amp=True)
+    if amp: variants['ganno_bf16'] = Trainee.build(model, ours.data, bs=bs, amp=True, device=device)
     for v in variants.values(): v.train(5) # warm-up
     rates = {k: [] for k in variants}
     for _ in range(rounds):
-        for k, v in variants.items(): rates[k].append(_rate(v, n_steps))
+        for k, v in variants.items(): rates[k].append(_rate(v, n_steps, device))
     r = {k: statistics.median(v) for k, v in rates.items()}
     flops = step_flops(ours)
-    out = {'env': env, 'batch_size': bs, 'steps_per_s': r, 'step_gflop': flops/1e9,
+    out = {'env': env, 'device': str(device), 'batch_size': bs, 'steps_per_s': r, 'step_gflop': flops/1e9,
            'speedup': r['ganno']/r['plain'], 'ganno_gflops': flops*r['ganno']/1e9}
+    if amp: out['speedup_bf16'] = r['ganno_bf16']/r['ganno']
     if procs > 1:
-        r[f'ganno_{procs}proc'] = multiprocess_rate(env, n_steps, max(rounds//2, 1), procs, root)
-        out['speedup_procs'] = r[f'ganno_{procs}proc']/r['plain']
+        run = lambda: multiprocess_rate(env, n_steps, max(rounds//2, 1), procs, root, device)
+        if torch.device(device).type == 'cuda': r[f'ganno_{procs}proc'], out['gpu_util_pct'] = gpu_utilisation(run, device)
+        else: r[f'ganno_{procs}proc'] = run()
+        out['procs'], out['speedup_procs'] = procs, r[f'ganno_{procs}proc']/r['plain']
     return out
 
 # %% ../nbs/03_bench.ipynb #3185a5a5
+def matmul_gflops_on(device='cpu', n:int=2048, reps:int=10) -> float:
+    "`device`'s fp32 matmul rate in GFLOP/s (best of `reps` n×n products)."
+    if torch.device(device).type == 'cpu': return matmul_gflops(n, reps)
+    a, b = torch.randn(n, n, device=device), torch.randn(n, n, device=device); a @ b; _sync(device)
+    best = float('inf')
+    for _ in range(reps):
+        t = time.perf_counter(); a @ b; _sync(device); best = min(best, time.perf_counter() - t)
+    return 2*n**3/best/1e9
+
+def device_name(device) -> str:
+    "What `device` is, in words: the GPU's name, or the CPU's with its thread count."
+    d = torch.device(device)
+    if d.type == 'cuda': return torch.cuda.get_device_name(d)
+    return f"{machine_info()['processor']} ({torch.get_num_threads()} threads)"
+
 def run_bench(quick:bool=False, # a < 2 minute version: fewer and shorter rounds
               envs=tuple(BENCH_ENVS), root=None, out=None, # write the results as JSON here
-              show=print) -> dict:
-    "Benchmark every env of `envs`; print a table and the speedup line; return (and optionally save) the results."
+              show=print,
+              device='cpu', # where everything trains: 'cpu', 'cuda', 'cuda:N'
+              procs:int=2, # concurrent environments (worker processes) in the last column
+             ) -> dict:
+    "Benchmark every env of `envs` on `device`: plain loop, ours, ours in bf16, ours × `procs`, and one decision's time; print and return (and optionally save) them."
     n_steps, rounds = (30, 5) if quick else (100, 9)
-    mm = matmul_gflops(reps=5 if quick else 20)
-    res = {'quick': quick, 'matmul_gflops': mm, 'machine': machine_info(), 'envs': []}
-    show(f"fp32 matmul: {mm:.0f} GFLOP/s ({torch.get_num_threads()} threads)")
-    show(f"{'env':14} {'plain':>8} {'ganno':>8} {'bf16':>8} {'2proc':>8}  {'ratio':>6} {'2proc/plain':>11} {'GFLOP/s':>8} {'%matmul':>7}   (model-steps/s)")
+    mm = matmul_gflops_on(device, reps=5 if quick else 20)
+    res = {'quick': quick, 'device': str(device), 'device_name': device_name(device), 'matmul_gflops': mm, 'machine': machine_info(), 'envs': []}
+    show(f"{res['device_name']}: fp32 matmul {mm:.0f} GFLOP/s")
+    np_ = f'{procs}proc'
+    show(f"{'env':14} {'plain':>8} {'ganno':>8} {'bf16':>8} {np_:>8}  {'ratio':>6} {'bf16/ours':>9} {np_+'/plain':>11} {'%matmul':>7} {'decision s':>10}   (model-steps/s)")
     for env in envs:
-        r = bench_env(env, n_steps, rounds, root, amp=True, procs=2)
+        r = bench_env(env, n_steps, rounds, root, amp=True, procs=procs, device=device)
         r['pct_matmul'] = 100*r['ganno_gflops']/mm
+        r['decision_s'] = decision_time(env, device, n=2 if quick else 5)
         res['envs'].append(r); s = r['steps_per_s']
-        show(f"{env:14} {s['plain']:8.1f} {s['ganno']:8.1f} {s['ganno_bf16']:8.1f} {s['ganno_2proc']:8.1f}  {r['speedup']:5.2f}× {r['speedup_procs']:10.2f}× {r['ganno_gflops']:8.1f} {r['pct_matmul']:6.1f}%")
+        show(f"{env:14} {s['plain']:8.1f} {s['ganno']:8.1f} {s['ganno_bf16']:8.1f} {s['ganno_'+np_]:8.1f}  {r['speedup']:5.2f}× {r['speedup_bf16']:8.2f}× "
+             f"{r['speedup_procs']:10.2f}× {r['pct_matmul']:6.1f}% {r['decision_s']:10.3f}" + (f"   GPU busy {r['gpu_util_pct']:.0f} %" if r.get('gpu_util_pct') is not None else ''))
     if out: write_json(out, res)
     first = res['envs'][0]
-    show(f"inner-loop speedup vs plain PyTorch: {first['speedup']:.2f}× ({first['env']})")
+    show(f"inner-loop speedup vs plain PyTorch: {first['speedup']:.2f}× ({first['env']}); one decision with the counterfactual branch: "
+         f"{first['decision_s']:.2f} s, so the paper's 50,000 decisions take {50_000*first['decision_s']/3600:.1f} h in one environment")
     return res

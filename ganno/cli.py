@@ -173,6 +173,8 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser('bench', help='inner-loop speed: GANNO trainer vs plain PyTorch, side by side', description='inner-loop speed: GANNO trainer vs plain PyTorch, side by side')
     b.add_argument('--quick', action='store_true', help='a < 2 minute version')
     b.add_argument('--out', help='also write the results as JSON to this file')
+    b.add_argument('--device', default='cpu', help="where everything trains: auto (CUDA when present), cpu, cuda or cuda:N (default cpu)")
+    b.add_argument('--procs', type=_positive(int), default=2, help='concurrent environments (worker processes) on the device in the last column (default 2)')
     for sp in sub.choices.values(): sp.add_argument('--debug', action='store_true', help='on an error, show the full traceback')
     return p
 
@@ -261,4 +263,7 @@ def _dispatch(a):
         except ValueError as e: parser().error(f"argument --{'init-lrs' if 'initial LRs' in str(e) else 'methods'}: {e}")
     elif a.cmd == 'bench':
         from ganno.bench import run_bench
-        run_bench(quick=a.quick, out=a.out)
+        from ganno.trainer import resolve_device
+        try: device = resolve_device(a.device)
+        except ValueError as e: parser().error(f"argument --device: {e}")
+        run_bench(quick=a.quick, out=a.out, device=device, procs=a.procs)

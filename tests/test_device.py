@@ -45,3 +45,11 @@ def test_demo_runs_through_the_device_path_on_cpu(tmp_path):
     from ganno.cli import demo
     runs = demo(steps=150, dataset='synthetic', out=tmp_path, progress=False, device='cpu', precision='bf16', show=lambda *_: None)
     assert [r['device'] for r in runs] == ['cpu']*3 and all(r['amp'] for r in runs)
+
+
+@cuda
+def test_cuda_bench_side_by_side():
+    from ganno.bench import bench_env, decision_time
+    r = bench_env('cnn2-fmnist', n_steps=5, rounds=1, procs=2, device='cuda')
+    assert r['device'].startswith('cuda') and set(r['steps_per_s']) == {'plain', 'ganno', 'ganno_bf16', 'ganno_2proc'}
+    assert decision_time('cnn2-fmnist', 'cuda', tau=5, n=1) > 0
