@@ -138,6 +138,7 @@ class TrainConfig:
     max_grad_norm: float = 10.0
     workers: str = 'subproc' # 'subproc' (worker processes, one torch thread each), 'ray' (Ray actors, one CPU each) or 'dummy' (in this process)
     checkpoint_every: int = 5 # updates between checkpoints
+    snapshot_every: int|None = None # keep the policy every this many updates in snapshots/ (checkpoint selection on validation seeds)
     seed: int = 0
     init: str|None = None # a policy file to start from (e.g. `imitation.pretrain`'s); None: a fresh network
 
@@ -146,6 +147,7 @@ class TrainConfig:
         if self.workers not in ('subproc', 'ray', 'dummy'): raise ValueError(f"workers={self.workers!r}: expected 'subproc', 'ray' or 'dummy'")
         for k in ('n_envs', 'total_steps', 'seq_len', 'epochs', 'minibatches', 'checkpoint_every'):
             if getattr(self, k) < 1: raise ValueError(f"{k}={getattr(self, k)} must be >= 1")
+        if self.snapshot_every is not None and self.snapshot_every < 1: raise ValueError(f"snapshot_every={self.snapshot_every} must be >= 1")
         if self.decisions_per_update is not None and self.decisions_per_update < 1:
             raise ValueError(f"decisions_per_update={self.decisions_per_update} must be >= 1")
 
@@ -163,7 +165,7 @@ PRESETS = {
     'cpu': TrainConfig(env=EnvConfig(model='cnn2', dataset='fashion_mnist', n_decisions=20, counterfactual=False, gain=1.0),
                        n_envs=4, total_steps=8_000, checkpoint_every=2),
     'paper': TrainConfig(env=EnvConfig(model='cnn2', dataset='fashion_mnist', n_decisions=300), n_envs=4, total_steps=50_000,
-                         decisions_per_update=32, checkpoint_every=2),
+                         decisions_per_update=32, checkpoint_every=2, snapshot_every=25),
 }
 
 def load_config(name_or_file:str, **overrides) -> TrainConfig:
@@ -389,6 +391,8 @@ def train(cfg:TrainConfig, out, # the run's folder: config.json, logs, checkpoin
             with (out/'episodes.jsonl').open('a') as f:
                 for e in eps: f.write(to_json(e) + '\n')
             bar.set_postfix(rew=f"{step_reward:+.4f}", acc=f"{row['final_val_acc_mean']:.3f}")
+            if cfg.snapshot_every and (u + 1) % cfg.snapshot_every == 0:
+                save_policy(out/'snapshots'/f'update_{u + 1:04d}.pt', net, layout, {'config': asdict(cfg), 'update': u + 1, 'marl_steps': marl, 'commit': git_commit()})
             if (u + 1) % cfg.checkpoint_every == 0 or u + 1 == end:
                 save_checkpoint(ckpt, algo, u + 1, marl, {'layout': layout.to_dict()}, run_state(venv, collector))
     finally:
