@@ -13,7 +13,7 @@ import torch
 from .actions import LR_ACTIONS, NOOP
 from .baselines import SCHEDULES, check_schedule, lr_curve
 from .env import EnvConfig, LREnv
-from .policy import GannoNet, default_policy_path, load_policy
+from .policy import GannoNet, default_policy_path, load_policy, shipped_policy_path
 from .provenance import file_sha256
 from .trainer import LR_FREE, PEERS
 
@@ -84,7 +84,7 @@ BASELINES = {**{k: (lambda k=k: ScheduleController(k)) for k in SCHEDULES if k !
              'lamb_cosine': lambda: ScheduleController('cosine', 'lamb', 'lamb_cosine'),
              'lion': lambda: ScheduleController('constant', 'lion', 'lion'),
              **{k: (lambda k=k: PeerController(k)) for k in PEERS}}
-METHODS = ('ganno', 'ganno_sampled', 'random', 'constant')
+METHODS = ('ganno', 'ganno_sampled', 'ganno_demo', 'random', 'constant')
 
 def methods() -> tuple[str, ...]:
     "Every method name `make_controller` knows (besides `NAME=POLICY_FILE`)."
@@ -95,6 +95,9 @@ def check_methods(ms):
     known = methods()
     bad = [m for m in ms if m not in known and not ('=' in m and m.split('=', 1)[0] and m.split('=', 1)[1])]
     if bad: raise ValueError(f"unknown method {bad[0]!r}: expected one of {', '.join(known)}, or NAME=POLICY_FILE")
+    if 'ganno_demo' in ms and not shipped_policy_path('ganno_demo').is_file():
+        raise ValueError("method 'ganno_demo': its policy is not shipped in this version (train it: bash scripts/experiments.sh train_demo; "
+                         "choose it: python scripts/select_policy.py results/train_demo --name ganno_demo)")
 
 def make_controller(method:str, # a name in `methods()`, or NAME=POLICY_FILE
                     policy=None, # the policy file of `ganno` and `ganno_sampled` (default: the shipped one)
@@ -104,6 +107,7 @@ def make_controller(method:str, # a name in `methods()`, or NAME=POLICY_FILE
     if method == 'constant': return ConstantLR()
     if method == 'random': return RandomAgent()
     if method in ('ganno', 'ganno_sampled'): a = GannoAgent(policy, greedy=method == 'ganno'); a.name = method; return a
+    if method == 'ganno_demo': a = GannoAgent(shipped_policy_path('ganno_demo')); a.name = method; return a
     if '=' in method:
         name, path = method.split('=', 1)
         a = GannoAgent(path); a.name = name; return a

@@ -14,8 +14,8 @@ from .actions import LR_ACTIONS
 from .observations import ObsLayout
 
 # %% auto #0
-__all__ = ['POLICY_FORMAT', 'RunningNorm', 'GannoNet', 'padded_frames', 'replay', 'default_policy_path', 'save_policy',
-           'load_policy']
+__all__ = ['POLICY_FORMAT', 'SHIPPED', 'RunningNorm', 'GannoNet', 'padded_frames', 'replay', 'shipped_policy_path',
+           'default_policy_path', 'save_policy', 'load_policy']
 
 # %% ../nbs/07_policy.ipynb #a1cff349
 class RunningNorm:
@@ -111,9 +111,17 @@ def replay(net:GannoNet, obs:torch.Tensor, h_in:torch.Tensor) -> torch.Tensor:
 # %% ../nbs/07_policy.ipynb #a6933ed1
 POLICY_FORMAT = 'ganno-policy/1'
 
+SHIPPED = {'ganno': 'ganno_cnn2_fmnist.pt', # the paper's method
+           'ganno_demo': 'ganno_demo_cnn2_fmnist.pt'} # with demonstration pre-training (18_imitation)
+
+def shipped_policy_path(name:str='ganno') -> Path:
+    "Where the package keeps shipped policy `name` (a key of `SHIPPED`), whether or not this version has it."
+    if name not in SHIPPED: raise ValueError(f"unknown shipped policy {name!r}: expected one of {', '.join(SHIPPED)}")
+    return Path(__file__).parent/'assets'/SHIPPED[name]
+
 def default_policy_path() -> Path:
-    "The pretrained policy shipped with the package (trained with the `cpu` preset on CNN-2 / Fashion-MNIST)."
-    return Path(__file__).parent/'assets'/'ganno_cnn2_fmnist.pt'
+    "The pretrained policy shipped with the package as `ganno` (trained on CNN-2 / Fashion-MNIST)."
+    return shipped_policy_path('ganno')
 
 def save_policy(path, net:GannoNet, layout:ObsLayout, meta:dict|None=None):
     "Write `net` with its observation `layout` and a `meta` summary to `path` (atomically)."

@@ -10,7 +10,7 @@ from ganno.train import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT/'scripts'/'experiments.sh'
-GRIDS = ('cnn2', 'table1', 'table4', 'table3', 'table5', 'ablations', 'table2', 'fig4')
+GRIDS = ('cnn2', 'table1', 'table4', 'table3', 'table5', 'ablations', 'table2', 'fig4', 'precision', 'train_demo')
 
 
 def _as_json(cfg):
@@ -82,3 +82,22 @@ def test_table1_at_smoke_scale_on_synthetic(tmp_path):
     recs = [json.loads(l) for l in open(tmp_path/'records.jsonl')]
     assert {x['method'] for x in recs} == set(methods.split(','))
     assert all(0 <= x['test_acc'] <= 1 for x in recs)
+
+
+def test_select_policy_chooses_on_validation_seeds_and_ships_the_choice(tmp_path, monkeypatch):
+    "scripts/select_policy.py: snapshots and the final policy play the validation seeds; the best by validation accuracy ships, with its selection."
+    import importlib.util
+    from dataclasses import replace
+    from ganno.policy import load_policy
+    from ganno.train import train
+    train(replace(load_config('smoke'), snapshot_every=1), tmp_path/'run', progress=False)
+    spec = importlib.util.spec_from_file_location('select_policy', ROOT/'scripts'/'select_policy.py')
+    sp = importlib.util.module_from_spec(spec); spec.loader.exec_module(sp)
+    monkeypatch.chdir(tmp_path); monkeypatch.setattr(sp, 'shipped_policy_path', lambda name: tmp_path/f'{name}.pt')
+    args = [str(tmp_path/'run'), '--name', 'ganno_demo', '--env', 'synthetic', '--scale', 'smoke', '--init-lrs', '1e-3', '--procs', '1']
+    sel = sp.main(args + ['--seeds', '100,101'])
+    assert set(sel['scores']) == {'update_0001', 'update_0002', 'final'} and sel['scores'][sel['chosen']] == max(sel['scores'].values())
+    meta = load_policy(tmp_path/'ganno_demo.pt')[2]
+    assert meta['selection']['seeds'] == [100, 101] and meta['selection']['chosen'] == sel['chosen'] and 'config' in meta
+    assert json.loads((tmp_path/'results'/'selection_ganno_demo'/'selection.json').read_text())['chosen'] == sel['chosen']
+    with pytest.raises(SystemExit, match='published'): sp.main(args + ['--seeds', '2,100'])

@@ -1,0 +1,65 @@
+"""Choose a training run's policy on validation seeds, and ship it.
+
+    python scripts/select_policy.py results/train_paper --name ganno
+    python scripts/select_policy.py results/train_demo --name ganno_demo
+
+The candidates are the run's last `--last` snapshots (RUN/snapshots/update_NNNN.pt, written every `snapshot_every`
+updates) and its final RUN/policy.pt. Each plays the validation seeds (default 100-104; the published seeds 0-2 are
+refused) from each initial LR in `--init-lrs`, in the training environment at `--scale`. The candidate with the
+highest mean final *validation* accuracy (the validation split; the test split is never read for the choice) is
+copied to the package's assets as the shipped policy NAME, its meta extended with the selection: seeds, environment,
+scale, metric, every candidate's score. The episodes stay in results/selection_NAME/ (re-runs skip recorded ones), and
+results/selection_NAME/selection.json records the choice with its provenance. `--dry-run` chooses without shipping."""
+import argparse, json, shutil
+from pathlib import Path
+
+import numpy as np
+
+from ganno.evaluate import eval_config, evaluate_to
+from ganno.policy import load_policy, save_policy, shipped_policy_path
+from ganno.provenance import file_sha256, git_commit, machine_info, write_json
+
+PUBLISHED_SEEDS = (0, 1, 2)
+
+def candidates(run:Path, last:int) -> dict:
+    "Name -> policy file: the last `last` snapshots and the final policy of training run `run`."
+    snaps = sorted((run/'snapshots').glob('update_*.pt'))[-last:] if last else []
+    out = {p.stem: p for p in snaps}
+    if (run/'policy.pt').is_file(): out['final'] = run/'policy.pt'
+    if not out: raise SystemExit(f"{run}: no snapshots/update_*.pt and no policy.pt to choose from")
+    return out
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument('run', type=Path, help='a training run folder (ganno train --out)')
+    p.add_argument('--name', required=True, choices=['ganno', 'ganno_demo'], help='the shipped policy it becomes')
+    p.add_argument('--last', type=int, default=4, help='how many of the latest snapshots compete with the final policy (default 4)')
+    p.add_argument('--env', default='cnn2_fmnist', help='the evaluation environment (default: the training one, cnn2_fmnist)')
+    p.add_argument('--scale', default='converged', help="its scale (default converged: CNN-2's 300-decision training episodes)")
+    p.add_argument('--seeds', default='100,101,102,103,104', help='validation seeds (default 100-104)')
+    p.add_argument('--init-lrs', default='1e-4,1e-3,1e-2', help='initial LRs (default 1e-4,1e-3,1e-2)')
+    p.add_argument('--weight-decay', type=float, default=0.01, help='λ (default 0.01)')
+    p.add_argument('--procs', type=int, default=2)
+    p.add_argument('--dry-run', action='store_true', help='choose, but do not copy into the package')
+    a = p.parse_args(argv)
+    seeds, lrs = [int(s) for s in a.seeds.split(',')], [float(x) for x in a.init_lrs.split(',')]
+    if set(seeds) & set(PUBLISHED_SEEDS): raise SystemExit(f"--seeds {a.seeds}: seeds {sorted(set(seeds) & set(PUBLISHED_SEEDS))} report the published results; choose on others")
+    cands = candidates(a.run, a.last)
+    out = Path('results')/f'selection_{a.name}'
+    cfg = eval_config(a.env, a.scale, weight_decay=a.weight_decay)
+    recs = evaluate_to(out, cfg, [f'{k}={v}' for k, v in cands.items()], seeds, init_lrs=lrs, procs=a.procs)
+    sha = {k: file_sha256(v) for k, v in cands.items()}
+    score = {k: float(np.mean([r['final_val_acc'] for r in recs if r['method'] == k and r.get('policy_sha256') == sha[k]])) for k in cands}
+    best = max(score, key=score.get)
+    sel = {'run': str(a.run), 'chosen': best, 'file': str(cands[best]), 'sha256': sha[best], 'metric': 'final_val_acc (mean)',
+           'seeds': seeds, 'init_lrs': lrs, 'weight_decay': a.weight_decay, 'env': a.env, 'scale': a.scale, 'scores': score}
+    for k in sorted(score, key=score.get, reverse=True): print(f"{k:>14}: {score[k]:.4f}" + ('   <- chosen' if k == best else ''))
+    write_json(out/'selection.json', {**sel, 'commit': git_commit(), 'machine': machine_info()})
+    if a.dry_run: return sel
+    net, layout, meta = load_policy(cands[best])
+    dest = shipped_policy_path(a.name)
+    save_policy(dest, net, layout, {**meta, 'selection': sel})
+    print(f"shipped {cands[best]} as {a.name}: {dest}")
+    return sel
+
+if __name__ == '__main__': main()
