@@ -101,10 +101,10 @@ def step_flops(trainee:Trainee) -> int:
 def _sync(device):
     if torch.device(device).type == 'cuda': torch.cuda.synchronize(device)
 
-def _worker_rate(env, n_steps, rounds, root, device='cpu'):
+def _worker_rate(env, n_steps, rounds, root, device='cpu', amp=False):
     if torch.device(device).type == 'cpu': torch.set_num_threads(1)
     model, data, bs, _ = BENCH_ENVS[env]
-    t = Trainee.build(model, Splits(load_dataset(data, root)), bs=bs, device=device)
+    t = Trainee.build(model, Splits(load_dataset(data, root)), bs=bs, device=device, amp=amp)
     t.train(5); _sync(device); rates = []
     for _ in range(rounds):
         t0 = time.perf_counter(); t.train(n_steps); _sync(device); rates.append(n_steps/(time.perf_counter() - t0))
@@ -112,10 +112,11 @@ def _worker_rate(env, n_steps, rounds, root, device='cpu'):
 
 def multiprocess_rate(env:str, n_steps:int, rounds:int, procs:int=2, root=None,
                       device='cpu', # on a GPU, the processes share it: several environments per accelerator
+                      amp:bool=False, # bf16 autocast
                      ) -> float:
     "Combined steps/s of `procs` worker processes (one torch thread each on the CPU), each training its own trainee on `device`."
     with ProcessPoolExecutor(procs, mp_context=mp.get_context('spawn')) as ex:
-        return sum(ex.map(_worker_rate, *zip(*[(env, n_steps, rounds, root, device)]*procs)))
+        return sum(ex.map(_worker_rate, *zip(*[(env, n_steps, rounds, root, device, amp)]*procs)))
 
 # %% ../nbs/03_bench.ipynb #a61ccb05
 def gpu_utilisation(fn, device='cuda', every:float=0.2):
@@ -148,6 +149,7 @@ def _rate(obj, n, device='cpu'):
 
 def bench_env(env:str, n_steps:int, rounds:int, root=None, amp:bool=True, procs:int=2,
               device='cpu', # 'cpu', 'cuda' or 'cuda:N' (see `trainer.resolve_device`)
+              precision:str='fp32', # of the `procs` concurrent environments: 'fp32' or 'bf16'
              ) -> dict:
     "Interleaved rounds of the plain loop and GANNO's trainer (fp32, and bf16 with `amp`) on `env` and `device`; median steps/s of each."
     model, data, bs, _ = BENCH_ENVS[env]
@@ -165,10 +167,10 @@ def bench_env(env:str, n_steps:int, rounds:int, root=None, amp:bool=True, procs:
            'speedup': r['ganno']/r['plain'], 'ganno_gflops': flops*r['ganno']/1e9}
     if amp: out['speedup_bf16'] = r['ganno_bf16']/r['ganno']
     if procs > 1:
-        run = lambda: multiprocess_rate(env, n_steps, max(rounds//2, 1), procs, root, device)
+        run = lambda: multiprocess_rate(env, n_steps, max(rounds//2, 1), procs, root, device, precision == 'bf16')
         if torch.device(device).type == 'cuda': r[f'ganno_{procs}proc'], out['gpu_util_pct'] = gpu_utilisation(run, device)
         else: r[f'ganno_{procs}proc'] = run()
-        out['procs'], out['speedup_procs'] = procs, r[f'ganno_{procs}proc']/r['plain']
+        out['procs'], out['procs_precision'], out['speedup_procs'] = procs, precision, r[f'ganno_{procs}proc']/r['plain']
     return out
 
 # %% ../nbs/03_bench.ipynb #3185a5a5
@@ -192,18 +194,21 @@ def run_bench(quick:bool=False, # a < 2 minute version: fewer and shorter rounds
               show=print,
               device='cpu', # where everything trains: 'cpu', 'cuda', 'cuda:N'
               procs:int=2, # concurrent environments (worker processes) in the last column
+              precision:str='fp32', # of the concurrent environments and the decision: 'fp32' or 'bf16'
              ) -> dict:
     "Benchmark every env of `envs` on `device`: plain loop, ours, ours in bf16, ours × `procs`, and one decision's time; print and return (and optionally save) them."
+    if precision not in ('fp32', 'bf16'): raise ValueError(f"precision={precision!r}: expected 'fp32' or 'bf16'")
     n_steps, rounds = (30, 5) if quick else (100, 9)
     mm = matmul_gflops_on(device, reps=5 if quick else 20)
     res = {'quick': quick, 'device': str(device), 'device_name': device_name(device), 'matmul_gflops': mm, 'machine': machine_info(), 'envs': []}
     show(f"{res['device_name']}: fp32 matmul {mm:.0f} GFLOP/s")
     np_ = f'{procs}proc'
+    if precision == 'bf16': show(f"the {np_} column and the decision time in bf16")
     show(f"{'env':14} {'plain':>8} {'ganno':>8} {'bf16':>8} {np_:>8}  {'ratio':>6} {'bf16/ours':>9} {np_+'/plain':>11} {'%matmul':>7} {'decision s':>10}   (model-steps/s)")
     for env in envs:
-        r = bench_env(env, n_steps, rounds, root, amp=True, procs=procs, device=device)
+        r = bench_env(env, n_steps, rounds, root, amp=True, procs=procs, device=device, precision=precision)
         r['pct_matmul'] = 100*r['ganno_gflops']/mm
-        r['decision_s'] = decision_time(env, device, n=2 if quick else 5)
+        r['decision_s'] = decision_time(env, device, amp=precision == 'bf16', n=2 if quick else 5)
         res['envs'].append(r); s = r['steps_per_s']
         show(f"{env:14} {s['plain']:8.1f} {s['ganno']:8.1f} {s['ganno_bf16']:8.1f} {s['ganno_'+np_]:8.1f}  {r['speedup']:5.2f}× {r['speedup_bf16']:8.2f}× "
              f"{r['speedup_procs']:10.2f}× {r['pct_matmul']:6.1f}% {r['decision_s']:10.3f}" + (f"   GPU busy {r['gpu_util_pct']:.0f} %" if r.get('gpu_util_pct') is not None else ''))

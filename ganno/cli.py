@@ -175,6 +175,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument('--out', help='also write the results as JSON to this file')
     b.add_argument('--device', default='cpu', help="where everything trains: auto (CUDA when present), cpu, cuda or cuda:N (default cpu)")
     b.add_argument('--procs', type=_positive(int), default=2, help='concurrent environments (worker processes) on the device in the last column (default 2)')
+    b.add_argument('--precision', choices=['fp32', 'bf16'], default='fp32', help='precision of the concurrent environments and the decision time; plain, ours and ours in bf16 are always measured (default fp32)')
     for sp in sub.choices.values(): sp.add_argument('--debug', action='store_true', help='on an error, show the full traceback')
     return p
 
@@ -266,4 +267,4 @@ def _dispatch(a):
         from ganno.trainer import resolve_device
         try: device = resolve_device(a.device)
         except ValueError as e: parser().error(f"argument --device: {e}")
-        run_bench(quick=a.quick, out=a.out, device=device, procs=a.procs)
+        run_bench(quick=a.quick, out=a.out, device=device, procs=a.procs, precision=a.precision)

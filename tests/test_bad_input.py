@@ -58,6 +58,7 @@ CLI = [ # (arguments, what the one line must say); {d} is the fixture's folder
     (['pretrain', '--config', 'smoke', '--out', '{d}/p', '--draws', '0'], "argument --draws: '0' must be > 0"),
     (['pretrain', '--config', 'smoke', '--out', '/proc/ganno-out'], "--out '/proc/ganno-out' is not a writable folder"),
     (['bench', '--device', 'tpu'], "argument --device: device='tpu'"),
+    (['bench', '--precision', 'fp16'], "argument --precision: invalid choice: 'fp16'"),
     (['trian'], "invalid choice: 'trian'"),
 ]
 
