@@ -20,7 +20,7 @@ from .observations import CLIP, GlobalState, ObsLayout, observe
 from .trainer import OPTIMIZERS, Trainee, resolve_device
 
 # %% auto #0
-__all__ = ['EnvConfig', 'get_splits', 'LREnv']
+__all__ = ['EnvConfig', 'get_splits', 'LREnv', 'loguniform']
 
 # %% ../nbs/06_env.ipynb #095784dc
 @dataclass
@@ -87,15 +87,17 @@ class LREnv(gym.Env):
     def _eval(self, tr): return tr.evaluate('val', n=self.cfg.reward_val)
 
 # %% ../nbs/06_env.ipynb #afbd404d
-def _loguniform(rng, lo, hi): return float(np.exp(rng.uniform(np.log(lo), np.log(hi))))
+def loguniform(rng:np.random.Generator, lo:float, hi:float) -> float:
+    "A draw of `rng`, log-uniform in [lo, hi] (initial LRs and λ)."
+    return float(np.exp(rng.uniform(np.log(lo), np.log(hi))))
 
 @patch
 def reset(self:LREnv, seed:int|None=None, options=None) -> tuple[np.ndarray, dict]:
     "Start an episode: draw LR and λ, build a fresh network; return the first observations and an info dict."
     if seed is not None: self.rng = np.random.default_rng(seed)
     c, rng = self.cfg, self.rng
-    self.init_lr = c.lr if c.lr is not None else _loguniform(rng, *c.lr_range)
-    self.init_wd = c.weight_decay if c.weight_decay is not None else _loguniform(rng, *c.wd_range)
+    self.init_lr = c.lr if c.lr is not None else loguniform(rng, *c.lr_range)
+    self.init_wd = c.weight_decay if c.weight_decay is not None else loguniform(rng, *c.wd_range)
     s1, s2 = (int(x) for x in rng.integers(0, 2**31, 2))
     self.trainee = Trainee.build(c.model, self.data, init_seed=s1, seed=s2, lr=self.init_lr,
                                  weight_decay=self.init_wd, bs=c.bs, amp=c.amp, optimizer=c.optimizer, device=c.device)

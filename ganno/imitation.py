@@ -16,7 +16,7 @@ import torch.nn.functional as F
 
 from .actions import LR_ACTIONS, ActionTable
 from .baselines import check_schedule, lr_curve
-from .env import EnvConfig, LREnv
+from .env import EnvConfig, LREnv, loguniform
 from .evaluate import append_record, read_jsonl
 from .observations import ObsLayout
 from .policy import GannoNet, save_policy
@@ -53,8 +53,6 @@ def track(targets, # the LR wanted after each decision
     return np.array(acts, dtype=np.int64), np.array(lrs)
 
 # %% ../nbs/18_imitation.ipynb #58773ee5
-def _loguniform(rng, lo, hi): return float(np.exp(rng.uniform(np.log(lo), np.log(hi))))
-
 def demo_plan(cfg:EnvConfig, draws:int, schedules=DEMO_SCHEDULES, seed:int=1000) -> list[dict]:
     "One demonstration spec per (draw, schedule): schedule, peak LR, initial LR, λ and environment seed."
     if draws < 1: raise ValueError(f"draws={draws} must be >= 1")
@@ -62,7 +60,7 @@ def demo_plan(cfg:EnvConfig, draws:int, schedules=DEMO_SCHEDULES, seed:int=1000)
     out = []
     for i in range(draws):
         rng = np.random.default_rng([seed, i])
-        peak, wd = _loguniform(rng, *cfg.lr_range), _loguniform(rng, *cfg.wd_range)
+        peak, wd = loguniform(rng, *cfg.lr_range), loguniform(rng, *cfg.wd_range)
         env_seed = int(rng.integers(2**31))
         out += [{'name': f'{seed}_{i:03d}_{s}', 'draw': i, 'schedule': s, 'peak': peak, 'init_lr': 0.0 if s in WARMUP else peak,
                  'weight_decay': wd, 'seed': env_seed} for s in schedules]
