@@ -4,7 +4,8 @@
     python scripts/select_policy.py results/train_demo --name ganno_demo
 
 The candidates are the run's last `--last` snapshots (RUN/snapshots/update_NNNN.pt, written every `snapshot_every`
-updates) and its final RUN/policy.pt. Each plays the validation seeds (default 100-104; the published seeds 0-2 are
+updates), its final RUN/policy.pt and, for a run started from a policy (`ganno train --init`), that starting policy
+(`init`), so fine-tuning ships only when it beats where it began. Each plays the validation seeds (default 100-104; the published seeds 0-2 are
 refused) from each initial LR in `--init-lrs`, in the training environment at `--scale`. The candidate with the
 highest mean final *validation* accuracy (the validation split; the test split is never read for the choice) is
 copied to the package's assets as the shipped policy NAME, its meta extended with the selection: seeds, environment,
@@ -22,9 +23,15 @@ from ganno.provenance import file_sha256, git_commit, machine_info, write_json
 PUBLISHED_SEEDS = (0, 1, 2)
 
 def candidates(run:Path, last:int) -> dict:
-    "Name -> policy file: the last `last` snapshots and the final policy of training run `run`."
+    "Name -> policy file: the starting policy (if any), the last `last` snapshots and the final policy of training run `run`."
     snaps = sorted((run/'snapshots').glob('update_*.pt'))[-last:] if last else []
-    out = {p.stem: p for p in snaps}
+    prov = json.loads((run/'config.json').read_text()) if (run/'config.json').is_file() else {}
+    init = prov.get('config', {}).get('init')
+    out = {'init': Path(init)} if init else {}
+    if init and not out['init'].is_file(): raise SystemExit(f"{run}: its starting policy {init} (config.json's init) is missing")
+    if init and file_sha256(init) != prov.get('init_sha256'):
+        raise SystemExit(f"{run}: its starting policy {init} has changed since training began (sha256 differs from config.json's init_sha256)")
+    out |= {p.stem: p for p in snaps}
     if (run/'policy.pt').is_file(): out['final'] = run/'policy.pt'
     if not out: raise SystemExit(f"{run}: no snapshots/update_*.pt and no policy.pt to choose from")
     return out

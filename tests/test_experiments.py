@@ -101,3 +101,11 @@ def test_select_policy_chooses_on_validation_seeds_and_ships_the_choice(tmp_path
     assert meta['selection']['seeds'] == [100, 101] and meta['selection']['chosen'] == sel['chosen'] and 'config' in meta
     assert json.loads((tmp_path/'results'/'selection_ganno_demo'/'selection.json').read_text())['chosen'] == sel['chosen']
     with pytest.raises(SystemExit, match='published'): sp.main(args + ['--seeds', '2,100'])
+    # a fine-tuning run (train --init) also offers its starting policy, so it ships only if fine-tuning helped
+    train(replace(load_config('smoke'), snapshot_every=1, init=str(tmp_path/'run'/'policy.pt')), tmp_path/'tuned', progress=False)
+    assert sp.candidates(tmp_path/'tuned', 1) == {'init': tmp_path/'run'/'policy.pt', 'update_0002': tmp_path/'tuned'/'snapshots'/'update_0002.pt',
+                                                 'final': tmp_path/'tuned'/'policy.pt'}
+    (tmp_path/'run'/'policy.pt').write_bytes((tmp_path/'run'/'policy.pt').read_bytes() + b'x')
+    with pytest.raises(SystemExit, match='has changed since training'): sp.candidates(tmp_path/'tuned', 1)
+    (tmp_path/'run'/'policy.pt').unlink()
+    with pytest.raises(SystemExit, match='starting policy .* is missing'): sp.candidates(tmp_path/'tuned', 1)
