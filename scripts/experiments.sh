@@ -3,11 +3,16 @@
 #   bash scripts/experiments.sh GRID [SCALE]      GRID: cnn2 | table1 | table4 | table3 | table5 | ablations | table2 | fig4 | precision | all
 #   bash scripts/experiments.sh train_paper       the paper preset's policy training into results/train_paper, resumed if it has a checkpoint
 #   bash scripts/experiments.sh train_demo        demonstration pre-training (results/pretrain_demo; DRAWS=6 environment draws) and
-#                                                 PPO fine-tuning from it with the paper preset (results/train_demo); both resume
+#                                                 PPO fine-tuning from it (configs/paper_finetune.json: the paper preset for 9,600
+#                                                 MARL steps) into results/train_demo; both resume
+#   bash scripts/experiments.sh ablations_paper   Table 2's ablations trained with the paper preset for 9,600 MARL steps
+#                                                 (configs/paper_ablation_*.json) into results/train_paper_ablation_*; they resume
+#   bash scripts/experiments.sh table2_paper [SCALE]  those ablations against train_paper's update-75 snapshot: the same
+#                                                 preset after the same 9,600 steps (an equal-budget comparison)
 #   SCALE: cpu (default; see ganno.evaluate.EVAL_SCALES for exactly what it reduces) | converged | paper | smoke
 #   Re-running a grid after a new policy ships re-runs exactly GANNO's rows: records of another policy file are moved
 #   to records.stale.jsonl and run again (ganno evaluate compares each record's policy_sha256 with the file's).
-#   DEVICE=cuda runs the episodes there; DRY_RUN=1 prints the commands instead of running them; ABLATIONS="lr timestep global" (default) picks the
+#   DEVICE=cuda runs the episodes (and trainings' inner networks) there; DRY_RUN=1 prints the commands instead of running them; ABLATIONS="lr timestep global" (default) picks the
 #   ablations that the ablations and table2 grids train and evaluate.
 # Every grid writes results/<name>/{config.json,records.jsonl}; re-running skips finished episodes,
 # so an interrupted grid continues where it stopped. `ganno table DIR --methods ...` prints a table.
@@ -20,6 +25,9 @@ ABL=${ABLATIONS:-lr timestep global}
 for o in $ABL; do
   [[ -v ABLATION_METHOD[$o] ]] || { echo "unknown ablation '$o' in ABLATIONS: expected lr, timestep and/or global" >&2; exit 2; }
 done
+tr() { local out=$1; shift # ganno train into folder $1, resumed when it holds a checkpoint; DEVICE picks where inner networks train
+  set -- "$@" ${DEVICE:+--device "$DEVICE"}
+  if [ -f "$out/checkpoint.pt" ]; then x ganno train "$@" --out "$out" --resume; else x ganno train "$@" --out "$out"; fi; }
 x() { if [ -n "${DRY_RUN:-}" ]; then echo "$*"; else "$@"; fi; }
 ev() { x ganno evaluate --scale "$scale" --seeds "$SEEDS" --procs "$PROCS" ${DEVICE:+--device "$DEVICE"} "$@"; }
 case $grid in
@@ -46,20 +54,25 @@ case $grid in
              x mkdir -p results/train_ablation_$o
              x cp runs/ablation_$o/{config.json,progress.csv,episodes.jsonl,summary.json,policy.pt} results/train_ablation_$o/
            done ;;
-  table2)  # ablations vs GANNO; each ablation whose policy is trained (ABLATIONS picks some)
-           ms=ganno; for o in $ABL; do ms+=",${ABLATION_METHOD[$o]}=results/train_ablation_$o/policy.pt"; done
+  table2)  # the cpu-preset ablations vs the cpu-preset GANNO policy they share a budget with (results/train_cpu); ABLATIONS picks some
+           ms=ganno=results/train_cpu/policy.pt; for o in $ABL; do ms+=",${ABLATION_METHOD[$o]}=results/train_ablation_$o/policy.pt"; done
            ev --env cnn5_cifar10 --weight-decay 0.1 --init-lrs $LRS --out results/cnn5_cifar10_wd0.1$sfx --methods "$ms" ;;
   fig4)    for wd in 0.01 0.1; do
              ev --env resnet18_cifar10 --weight-decay $wd --init-lrs 1e-3 --out results/resnet18_cifar10_wd$wd$sfx --methods ganno,random,sgdr
            done ;;
   train_paper) # Appendix A's training (50,000 MARL steps, difference reward); runs for many hours on a CPU, so it resumes
-           out=results/train_paper
-           if [ -f $out/checkpoint.pt ]; then x ganno train --config paper --out $out --resume; else x ganno train --config paper --out $out; fi ;;
+           tr results/train_paper --config paper ;;
+  ablations_paper) # Table 2's ablations under the paper's method, each for 9,600 MARL steps = 75 updates, the budget of train_paper's
+           # snapshots/update_0075.pt (the preset's PPO has no annealing, so that snapshot is exactly a 9,600-step paper run)
+           for o in $ABL; do tr results/train_paper_ablation_$o --config configs/paper_ablation_$o.json; done ;;
+  table2_paper) # equal budget: GANNO after 9,600 steps (train_paper's update-75 snapshot) against the ablations after 9,600 steps
+           ms=ganno=results/train_paper/snapshots/update_0075.pt
+           for o in $ABL; do ms+=",${ABLATION_METHOD[$o]}=results/train_paper_ablation_$o/policy.pt"; done
+           ev --env cnn5_cifar10 --weight-decay 0.1 --init-lrs $LRS --out results/cnn5_cifar10_wd0.1_ablations$sfx --methods "$ms" ;;
   train_demo) # ganno_demo: handcrafted schedules as demonstrations, cloned, then the paper's PPO from that policy (18_imitation)
            pre=results/pretrain_demo; out=results/train_demo
            x ganno pretrain --config paper --draws "${DRAWS:-6}" --procs "$PROCS" ${DEVICE:+--device "$DEVICE"} --out $pre
-           if [ -f $out/checkpoint.pt ]; then x ganno train --config paper --init $pre/policy.pt --out $out --resume
-           else x ganno train --config paper --init $pre/policy.pt --out $out; fi ;;
+           tr $out --config configs/paper_finetune.json --init $pre/policy.pt ;;
   all)     for g in cnn2 table1 table4 table3 table5 ablations table2 fig4; do bash "$0" $g "$scale"; done ;;
-  *)       echo "unknown grid '$grid': expected cnn2, table1, table4, table3, table5, ablations, table2, fig4, precision, train_paper, train_demo or all" >&2; exit 2 ;;
+  *)       echo "unknown grid '$grid': expected cnn2, table1, table4, table3, table5, ablations, table2, fig4, precision, train_paper, ablations_paper, table2_paper, train_demo or all" >&2; exit 2 ;;
 esac

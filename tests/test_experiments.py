@@ -10,7 +10,8 @@ from ganno.train import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT/'scripts'/'experiments.sh'
-GRIDS = ('cnn2', 'table1', 'table4', 'table3', 'table5', 'ablations', 'table2', 'fig4', 'precision', 'train_demo')
+GRIDS = ('cnn2', 'table1', 'table4', 'table3', 'table5', 'ablations', 'table2', 'fig4', 'precision', 'train_paper', 'ablations_paper',
+         'table2_paper', 'train_demo')
 
 
 def _as_json(cfg):
@@ -33,7 +34,7 @@ def test_grids_name_known_methods_envs_and_configs():
     for ms in methods: check_methods(ms.split(','))
     for env in re.findall(r'--env (\S+)', text): assert env in EVAL_ENVS, env
     cfgs = re.findall(r'--config (configs/\S+?\.json)', text)
-    assert len(cfgs) == 3
+    assert len(cfgs) == 7
     for cfg in cfgs: load_config(str(ROOT/cfg))
     for o in ('lr', 'timestep', 'global'): assert load_config(str(ROOT/f'configs/ablation_{o}.json')).env.obs == o
 
@@ -43,10 +44,26 @@ def test_table2_evaluates_the_policies_the_ablations_grid_copies():
     assert copied == {'lr', 'timestep', 'global'}
     (cmd,) = _dry_run('table2')
     ms = re.search(r'--methods (\S+)', cmd).group(1).split(',')
-    assert ms == ['ganno', 'lr_only=results/train_ablation_lr/policy.pt', 'timestep_only=results/train_ablation_timestep/policy.pt',
+    assert ms == ['ganno=results/train_cpu/policy.pt', 'lr_only=results/train_ablation_lr/policy.pt', 'timestep_only=results/train_ablation_timestep/policy.pt',
                   'single_agent=results/train_ablation_global/policy.pt']
     (cmd,) = _dry_run('table2', ABLATIONS='global')
-    assert re.search(r'--methods (\S+)', cmd).group(1) == 'ganno,single_agent=results/train_ablation_global/policy.pt'
+    assert re.search(r'--methods (\S+)', cmd).group(1) == 'ganno=results/train_cpu/policy.pt,single_agent=results/train_ablation_global/policy.pt'
+
+
+def test_paper_ablations_are_trained_and_compared_at_the_budget_of_the_ganno_snapshot_they_meet():
+    "ablations_paper trains each ablation for as many updates as train_paper had made at the snapshot table2_paper evaluates."
+    trained = {re.search(r'configs/paper_ablation_(\w+)\.json --out results/train_paper_ablation_(\w+)$', l).groups() for l in _dry_run('ablations_paper')}
+    assert trained == {('lr', 'lr'), ('timestep', 'timestep'), ('global', 'global')}
+    (cmd,) = _dry_run('table2_paper')
+    ms = dict(m.split('=') for m in re.search(r'--methods (\S+)', cmd).group(1).split(','))
+    assert ms == {'ganno': 'results/train_paper/snapshots/update_0075.pt', 'lr_only': 'results/train_paper_ablation_lr/policy.pt',
+                  'timestep_only': 'results/train_paper_ablation_timestep/policy.pt', 'single_agent': 'results/train_paper_ablation_global/policy.pt'}
+    paper = load_config('paper')
+    snap_update = int(re.search(r'update_(\d+)', ms['ganno']).group(1))
+    assert snap_update % paper.snapshot_every == 0 # train_paper writes that snapshot
+    for o in ('lr', 'timestep', 'global'):
+        c = load_config(str(ROOT/f'configs/paper_ablation_{o}.json'))
+        assert c.env.obs == o and c.n_updates == snap_update and c.total_steps == snap_update*paper.steps_per_update
 
 
 def test_ablation_configs_differ_from_cpu_only_in_observations():
@@ -55,6 +72,14 @@ def test_ablation_configs_differ_from_cpu_only_in_observations():
     for o in ('lr', 'timestep', 'global'):
         c = load_config(str(ROOT/f'configs/ablation_{o}.json'))
         assert _as_json(replace(c, env=replace(c.env, obs='full'))) == cpu
+
+
+def test_paper_ablation_and_finetune_configs_are_the_paper_preset_but_observations_and_steps():
+    from dataclasses import replace
+    paper = _as_json(load_config('paper'))
+    for f in ['paper_finetune'] + [f'paper_ablation_{o}' for o in ('lr', 'timestep', 'global')]:
+        c = load_config(str(ROOT/f'configs/{f}.json'))
+        assert c.total_steps == 9600 and _as_json(replace(c, env=replace(c.env, obs='full'), total_steps=50_000)) == paper, f
 
 
 def test_every_config_file_loads_and_the_epochs_variant_is_cpu_but_epochs_and_steps():

@@ -1,6 +1,8 @@
 "Results folders under concurrent writers and cut-short writes: nothing lost, nothing recorded twice."
 import json, os, subprocess, sys
 
+import pytest
+
 
 def test_two_evaluate_processes_on_one_folder_neither_lose_nor_duplicate(tmp_path):
     out = tmp_path/'grid'
@@ -42,3 +44,25 @@ def test_committed_results_are_strict_json():
         text = f.read_text()
         for line in (text.splitlines() if f.suffix == '.jsonl' else [text]):
             if line.strip(): json.loads(line, parse_constant=refuse)
+
+
+def test_results_readme_indexes_every_grid_from_its_files(tmp_path):
+    "tools/results_index.py: results/README.md lists every evaluation grid, and its rows are what the files say now."
+    import importlib.util, shutil
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    r = subprocess.run([sys.executable, str(root/'tools'/'results_index.py'), '--check'], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    grids = [d.name for d in (root/'results').iterdir() if (d/'records.jsonl').is_file() and (d/'config.json').is_file()]
+    readme = (root/'results'/'README.md').read_text()
+    assert grids and all(f'| `{g}/` |' in readme for g in grids)
+    spec = importlib.util.spec_from_file_location('results_index', root/'tools'/'results_index.py')
+    ri = importlib.util.module_from_spec(spec); spec.loader.exec_module(ri)
+    # a grid the index has not seen changes the table, and --check would refuse the old README
+    g = tmp_path/'cnn5_cifar10_wd0.1_converged'; shutil.copytree(root/'results'/grids[0], g)
+    with open(g/'records.jsonl', 'a') as f: f.write(json.dumps({'method': 'ganno', 'wall_s': 7200.0, 'policy_sha256': 'ab'*32}) + '\n')
+    row = ri.grid_row(g)
+    assert '| `cnn5_cifar10_wd0.1_converged/` |' in row and 'ganno: abababababab' in row
+    cfg = json.loads((g/'config.json').read_text())['config']
+    assert ri.scale_of(cfg) in ri.EVAL_SCALES and ri.scale_of({**cfg, 'n_decisions': 7777}) == 'custom'
+    with pytest.raises(SystemExit, match='lacks the markers'): ri.updated('no markers here', 'x')
