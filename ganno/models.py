@@ -10,8 +10,8 @@ import torch
 from torch import nn
 
 # %% auto #0
-__all__ = ['MODELS', 'LAYER_KINDS', 'DEPTHS', 'CNN', 'cnn2', 'cnn5', 'resnet18', 'ResNet9', 'Block', 'TinyViT', 'build_model',
-           'layer_kind', 'Layer', 'layers', 'layer_table']
+__all__ = ['MODELS', 'LAYER_KINDS', 'DEPTHS', 'CNN', 'cnn2', 'cnn5', 'resnet18', 'ResNet9', 'resnet9_w16', 'Block', 'TinyViT',
+           'build_model', 'layer_kind', 'Layer', 'layers', 'layer_table']
 
 # %% ../nbs/01_models.ipynb #e663b0fb
 class CNN(nn.Sequential):
@@ -66,6 +66,11 @@ class ResNet9(nn.Sequential):
                          _cbr(2*w, 4*w, pool=True), _cbr(4*w, 8*w, pool=True), _Residual(8*w),
                          nn.AdaptiveMaxPool2d(1), nn.Flatten(), nn.Linear(8*w, n_classes))
 
+# %% ../nbs/01_models.ipynb #df618c14
+def resnet9_w16(in_shape=(3, 32, 32), n_classes=10) -> nn.Module:
+    "ResNet-9 at a quarter of its width (16 channels after the prep layer, 128 at the last stage): the same layers, a sixteenth of the weights."
+    return ResNet9(in_shape, n_classes, width=16)
+
 # %% ../nbs/01_models.ipynb #5513ad2f
 class Block(nn.Module):
     "A pre-norm transformer block."
@@ -93,7 +98,7 @@ class TinyViT(nn.Module):
         return self.head(self.norm(self.blocks(x)).mean(1))
 
 # %% ../nbs/01_models.ipynb #76bc0098
-MODELS = {'cnn2': cnn2, 'cnn5': cnn5, 'resnet9': ResNet9, 'resnet18': resnet18, 'vit': TinyViT}
+MODELS = {'cnn2': cnn2, 'cnn5': cnn5, 'resnet9': ResNet9, 'resnet9_w16': resnet9_w16, 'resnet18': resnet18, 'vit': TinyViT}
 
 def build_model(name:str, # a key of `MODELS`
                 in_shape=(3, 32, 32), n_classes:int=10, **kwargs) -> nn.Module:
