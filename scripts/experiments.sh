@@ -9,6 +9,7 @@
 #                                                 (configs/paper_ablation_*.json) into results/train_paper_ablation_*; they resume
 #   bash scripts/experiments.sh table2_paper [SCALE]  those ablations against train_paper's update-75 snapshot: the same
 #                                                 preset after the same 9,600 steps (an equal-budget comparison)
+#   DEVICE=cuda bash scripts/experiments.sh train_resnet9   the Figure 4 policy (ResNet-9 / Fashion-MNIST, paper preset) into results/train_resnet9
 #   SCALE: cpu (default; see ganno.evaluate.EVAL_SCALES for exactly what it reduces) | converged | paper | smoke
 #   Re-running a grid after a new policy ships re-runs exactly GANNO's rows: records of another policy file are moved
 #   to records.stale.jsonl and run again (ganno evaluate compares each record's policy_sha256 with the file's).
@@ -65,6 +66,9 @@ case $grid in
   ablations_paper) # Table 2's ablations under the paper's method, each for 9,600 MARL steps = 75 updates, the budget of train_paper's
            # snapshots/update_0075.pt (the preset's PPO has no annealing, so that snapshot is exactly a 9,600-step paper run)
            for o in $ABL; do tr results/train_paper_ablation_$o --config configs/paper_ablation_$o.json; done ;;
+  train_resnet9) # Figure 4's source policy: the paper preset on ResNet-9 / Fashion-MNIST (configs/paper_resnet9.json); a decision costs
+           # ~140 CNN-2 decisions on a CPU core (results/decision_cost.json), so run it where DEVICE=cuda is available; it resumes
+           tr results/train_resnet9 --config configs/paper_resnet9.json ;;
   table2_paper) # equal budget: GANNO after 9,600 steps (train_paper's update-75 snapshot) against the ablations after 9,600 steps
            ms=ganno=results/train_paper/snapshots/update_0075.pt
            for o in $ABL; do ms+=",${ABLATION_METHOD[$o]}=results/train_paper_ablation_$o/policy.pt"; done
@@ -74,5 +78,5 @@ case $grid in
            x ganno pretrain --config paper --draws "${DRAWS:-6}" --procs "$PROCS" ${DEVICE:+--device "$DEVICE"} --out $pre
            tr $out --config configs/paper_finetune.json --init $pre/policy.pt ;;
   all)     for g in cnn2 table1 table4 table3 table5 ablations table2 fig4; do bash "$0" $g "$scale"; done ;;
-  *)       echo "unknown grid '$grid': expected cnn2, table1, table4, table3, table5, ablations, table2, fig4, precision, train_paper, ablations_paper, table2_paper, train_demo or all" >&2; exit 2 ;;
+  *)       echo "unknown grid '$grid': expected cnn2, table1, table4, table3, table5, ablations, table2, fig4, precision, train_paper, ablations_paper, table2_paper, train_demo, train_resnet9 or all" >&2; exit 2 ;;
 esac

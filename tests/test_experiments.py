@@ -11,7 +11,7 @@ from ganno.train import load_config
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT/'scripts'/'experiments.sh'
 GRIDS = ('cnn2', 'table1', 'table4', 'table3', 'table5', 'ablations', 'table2', 'fig4', 'precision', 'train_paper', 'ablations_paper',
-         'table2_paper', 'train_demo')
+         'table2_paper', 'train_demo', 'train_resnet9')
 
 
 def _as_json(cfg):
@@ -34,7 +34,7 @@ def test_grids_name_known_methods_envs_and_configs():
     for ms in methods: check_methods(ms.split(','))
     for env in re.findall(r'--env (\S+)', text): assert env in EVAL_ENVS, env
     cfgs = re.findall(r'--config (configs/\S+?\.json)', text)
-    assert len(cfgs) == 7
+    assert len(cfgs) == 8
     for cfg in cfgs: load_config(str(ROOT/cfg))
     for o in ('lr', 'timestep', 'global'): assert load_config(str(ROOT/f'configs/ablation_{o}.json')).env.obs == o
 
@@ -74,12 +74,14 @@ def test_ablation_configs_differ_from_cpu_only_in_observations():
         assert _as_json(replace(c, env=replace(c.env, obs='full'))) == cpu
 
 
-def test_paper_ablation_and_finetune_configs_are_the_paper_preset_but_observations_and_steps():
+def test_paper_ablation_finetune_and_resnet9_configs_are_the_paper_preset_but_one_change():
     from dataclasses import replace
     paper = _as_json(load_config('paper'))
     for f in ['paper_finetune'] + [f'paper_ablation_{o}' for o in ('lr', 'timestep', 'global')]:
         c = load_config(str(ROOT/f'configs/{f}.json'))
         assert c.total_steps == 9600 and _as_json(replace(c, env=replace(c.env, obs='full'), total_steps=50_000)) == paper, f
+    r9 = load_config(str(ROOT/'configs/paper_resnet9.json'))
+    assert r9.env.model == 'resnet9' and r9.env.dataset == 'fashion_mnist' and _as_json(replace(r9, env=replace(r9.env, model='cnn2'))) == paper
 
 
 def test_every_config_file_loads_and_the_epochs_variant_is_cpu_but_epochs_and_steps():
