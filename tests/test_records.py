@@ -58,11 +58,11 @@ def test_results_readme_indexes_every_grid_from_its_files(tmp_path):
     assert grids and all(f'| `{g}/` |' in readme for g in grids)
     spec = importlib.util.spec_from_file_location('results_index', root/'tools'/'results_index.py')
     ri = importlib.util.module_from_spec(spec); spec.loader.exec_module(ri)
-    # a grid the index has not seen changes the table, and --check would refuse the old README
+    # a record added to a grid shows in its row: its policy's hash and its time
     g = tmp_path/'cnn5_cifar10_wd0.1_converged'; shutil.copytree(root/'results'/grids[0], g)
     with open(g/'records.jsonl', 'a') as f: f.write(json.dumps({'method': 'ganno', 'wall_s': 7200.0, 'policy_sha256': 'ab'*32}) + '\n')
     row = ri.grid_row(g)
-    assert '| `cnn5_cifar10_wd0.1_converged/` |' in row and 'ganno: abababababab' in row
+    assert '| `cnn5_cifar10_wd0.1_converged/` |' in row and 'ganno: abababababab' in row and ri.grid_row(root/'results'/grids[0]) != row
     cfg = json.loads((g/'config.json').read_text())['config']
     assert ri.scale_of(cfg) in ri.EVAL_SCALES and ri.scale_of({**cfg, 'n_decisions': 7777}) == 'custom'
     with pytest.raises(SystemExit, match='lacks the markers'): ri.updated('no markers here', 'x')

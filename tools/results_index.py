@@ -36,6 +36,7 @@ def grid_row(folder:Path) -> str:
     policies = '; '.join(f"{m}: {', '.join(sorted(s))}" for m, s in shas.items())
     if any(r['method'].startswith('ganno') and not r.get('policy_sha256') for r in recs):
         policies += ('; ' if policies else '') + 'not recorded in GANNO records older than the hash'
+    policies = policies or '— (no policy played)'
     hours = sum(r.get('wall_s', 0) for r in recs)/3600
     return (f"| `{folder.name}/` | {cfg['model']} / {cfg['dataset']}, λ = {cfg['weight_decay']:g} | {scale_of(cfg)} | "
             f"{len(recs)} episodes, {len(methods)} methods | {policies} | {prov['machine']['processor']} | {hours:.1f} h |")
