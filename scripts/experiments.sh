@@ -29,21 +29,25 @@ done
 tr() { local out=$1; shift # ganno train into folder $1, resumed when it holds a checkpoint; DEVICE picks where inner networks train
   set -- "$@" ${DEVICE:+--device "$DEVICE"}
   if [ -f "$out/checkpoint.pt" ]; then x ganno train "$@" --out "$out" --resume; else x ganno train "$@" --out "$out"; fi; }
+# GANNO's rows: the shipped policies, ganno_demo joining ganno once it is shipped (POLICIES overrides, e.g. POLICIES=ganno)
+if [ -z "${POLICIES:-}" ]; then # ganno.policy.SHIPPED['ganno_demo'] in the package's assets
+  POLICIES=ganno; [ -f "$(dirname "$0")/../ganno/assets/ganno_demo_cnn2_fmnist.pt" ] && POLICIES=ganno,ganno_demo
+fi
 x() { if [ -n "${DRY_RUN:-}" ]; then echo "$*"; else "$@"; fi; }
 ev() { x ganno evaluate --scale "$scale" --seeds "$SEEDS" --procs "$PROCS" ${DEVICE:+--device "$DEVICE"} "$@"; }
 case $grid in
   cnn2)    # the training environment: the shipped policy vs a random agent vs the constant LR (issue 3)
-           ev --env cnn2_fmnist --methods ganno,ganno_sampled,random,constant --init-lrs 1e-4,1e-3,1e-2 \
+           ev --env cnn2_fmnist --methods $POLICIES,ganno_sampled,random,constant --init-lrs 1e-4,1e-3,1e-2 \
               --weight-decay 0.01 --seeds 0,1,2,3,4 --out results/eval_cnn2_fmnist$sfx ;;
   table1)  ev --env cnn5_cifar10 --weight-decay 0.1 --init-lrs $LRS --out results/cnn5_cifar10_wd0.1$sfx \
-              --methods ganno,constant,linear,exponential,sgdr,lamb_cosine,lion,schedulefree,prodigy,dadapt_adam ;;
+              --methods $POLICIES,constant,linear,exponential,sgdr,lamb_cosine,lion,schedulefree,prodigy,dadapt_adam ;;
   table4)  ev --env cnn5_cifar10 --weight-decay 0.1 --init-lrs $LRS --out results/cnn5_cifar10_wd0.1$sfx \
-              --methods ganno,constant,linear,quadratic,cosine,exponential,step,sgdr ;;
+              --methods $POLICIES,constant,linear,quadratic,cosine,exponential,step,sgdr ;;
   table3)  ev --env cnn5_cifar10 --weight-decay 0.1 --init-lrs $LRS --out results/cnn5_cifar10_wd0.1$sfx \
               --methods warmup_cosine,one_cycle
-           ev --env cnn5_cifar10 --weight-decay 0.1 --init-lrs 0 --out results/cnn5_cifar10_wd0.1$sfx --methods ganno ;;
+           ev --env cnn5_cifar10 --weight-decay 0.1 --init-lrs 0 --out results/cnn5_cifar10_wd0.1$sfx --methods $POLICIES ;;
   table5)  ev --env cnn5_cifar10 --weight-decay 1e-4 --init-lrs $LRS --out results/cnn5_cifar10_wd1e-4$sfx \
-              --methods ganno,constant,linear,exponential,sgdr,lamb_cosine,lion ;;
+              --methods $POLICIES,constant,linear,exponential,sgdr,lamb_cosine,lion ;;
   precision) # bf16 autocast against fp32 on CNN-5 (03_bench): constant and SGDR from 1e-3, the same seeds, one folder per precision
            for pr in fp32 bf16; do
              ev --env cnn5_cifar10 --weight-decay 0.1 --init-lrs 1e-3 --methods constant,sgdr --precision $pr --out results/precision_cnn5_$pr$sfx
@@ -59,7 +63,7 @@ case $grid in
            ms=ganno=results/train_cpu/policy.pt; for o in $ABL; do ms+=",${ABLATION_METHOD[$o]}=results/train_ablation_$o/policy.pt"; done
            ev --env cnn5_cifar10 --weight-decay 0.1 --init-lrs $LRS --out results/cnn5_cifar10_wd0.1$sfx --methods "$ms" ;;
   fig4)    for wd in 0.01 0.1; do
-             ev --env resnet18_cifar10 --weight-decay $wd --init-lrs 1e-3 --out results/resnet18_cifar10_wd$wd$sfx --methods ganno,random,sgdr
+             ev --env resnet18_cifar10 --weight-decay $wd --init-lrs 1e-3 --out results/resnet18_cifar10_wd$wd$sfx --methods $POLICIES,random,sgdr
            done ;;
   train_paper) # Appendix A's training (50,000 MARL steps, difference reward); runs for many hours on a CPU, so it resumes
            tr results/train_paper --config paper ;;

@@ -39,6 +39,19 @@ def test_grids_name_known_methods_envs_and_configs():
     for o in ('lr', 'timestep', 'global'): assert load_config(str(ROOT/f'configs/ablation_{o}.json')).env.obs == o
 
 
+def test_ganno_demo_joins_every_grid_of_ganno_rows_once_shipped():
+    "Without a shipped ganno_demo the grids play ganno alone; with it (POLICIES as the check would set it) every grid with GANNO rows plays both."
+    from ganno.policy import SHIPPED, shipped_policy_path
+    assert f"ganno/assets/{SHIPPED['ganno_demo']}" in SCRIPT.read_text() # the script looks where the package keeps it
+    grids = ('cnn2', 'table1', 'table4', 'table3', 'table5', 'fig4')
+    expect = 'ganno,ganno_demo' if shipped_policy_path('ganno_demo').is_file() else 'ganno'
+    for env, want in (({}, expect), ({'POLICIES': 'ganno,ganno_demo'}, 'ganno,ganno_demo')):
+        ms = [re.search(r'--methods (\S+)', l).group(1) for g in grids for l in _dry_run(g, **env) if '--methods' in l]
+        with_ganno = [m for m in ms if 'ganno' in m.split(',')]
+        assert len(with_ganno) == 7 # table4, table1, table5, cnn2, table3's LR-0 runs and fig4's two λ
+        assert all(m == want or m.startswith(want + ',') for m in with_ganno), with_ganno
+
+
 def test_table2_evaluates_the_policies_the_ablations_grid_copies():
     copied = {re.search(r'results/train_ablation_(\w+)/$', l).group(1) for l in _dry_run('ablations') if l.startswith('cp ')}
     assert copied == {'lr', 'timestep', 'global'}
