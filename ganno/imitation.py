@@ -42,13 +42,18 @@ def track(targets, # the LR wanted after each decision
           lr0:float, # the LR before the first decision
           floor:float=1e-5, # LRs below this are treated as equal to it
           actions:ActionTable=LR_ACTIONS) -> tuple[np.ndarray, np.ndarray]:
-    "Greedy action sequence whose LR follows `targets` from `lr0`; returns (actions, the LR after each)."
+    "Greedy action sequence whose LR follows `targets` from `lr0` (leaving 0 at once); returns (actions, the LR after each)."
     if not (math.isfinite(lr0) and lr0 >= 0): raise ValueError(f"lr0={lr0} must be a finite number >= 0")
     lg = lambda v: np.log(np.maximum(v, floor))
+    targets = np.asarray(targets, dtype=np.float64)
     every, lr, acts, lrs = np.arange(len(actions)), float(lr0), [], []
-    for t in np.asarray(targets, dtype=np.float64):
+    # a schedule that starts at 0 leaves it at once and does not return before its peak (see above)
+    warming = (np.arange(len(targets)) <= np.argmax(targets)) & (lr0 == 0) if len(targets) else np.zeros(0, bool)
+    for t, w in zip(targets, warming):
         cand = actions.apply(np.full(len(actions), lr), every)
-        a = int(np.argmin(np.abs(lg(cand) - lg(t))))
+        err = np.abs(lg(cand) - lg(t))
+        if w and t > 0: err = np.where(cand > 0, err, np.inf)
+        a = int(np.argmin(err))
         lr = float(cand[a]); acts.append(a); lrs.append(lr)
     return np.array(acts, dtype=np.int64), np.array(lrs)
 
