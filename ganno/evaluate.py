@@ -252,8 +252,9 @@ def _notes(records, paper, key, scale) -> str:
                               f"(shown at chance, as the paper prints them): {nd + nc} of {len(records)} runs ({nc} collapsed, {nd} diverged).")
     if paper and key == 'test_acc':
         s, tabs = paper_summary(records, paper, scale), sorted({t for row in paper.values() for t in row['tables']})
-        notes.append(f"Against the paper (arXiv 2311.18598, {', '.join(tabs)}): Spearman's ρ between the rankings of {s['n_methods']} methods "
-                     f"{s['rho']:+.2f}; mean absolute difference {s['mad']:.2f} points over {s['n_cells']} cells.")
+        rho = (f"Spearman's ρ between the rankings of {s['n_methods']} methods {s['rho']:+.2f}" if s['n_methods'] >= 3
+               else f"Spearman's ρ needs three methods with paper cells ({s['n_methods']} so far)")
+        notes.append(f"Against the paper (arXiv 2311.18598, {', '.join(tabs)}): {rho}; mean absolute difference {s['mad']:.2f} points over {s['n_cells']} cells.")
     return ''.join('\n\n' + n for n in notes)
 
 # %% ../nbs/09_evaluate.ipynb #c146e559
