@@ -115,7 +115,8 @@ def test_unknown_grid_is_refused():
 @pytest.mark.skipif(not shutil.which('ganno'), reason='the ganno console script is not installed')
 def test_table1_at_smoke_scale_on_synthetic(tmp_path):
     # the table1 grid's command line, pointed at the synthetic set at smoke scale and one LR and seed
-    methods = re.search(r'--methods (\S+)', SCRIPT.read_text().split('table1)')[1]).group(1)
+    (cmd,) = _dry_run('table1')
+    methods = re.search(r'--methods (\S+)', cmd).group(1)
     r = subprocess.run(['ganno', 'evaluate', '--env', 'synthetic', '--scale', 'smoke', '--weight-decay', '0.1', '--init-lrs', '1e-3',
                         '--seeds', '0', '--procs', '1', '--methods', methods, '--out', str(tmp_path)], capture_output=True, text=True, timeout=600)
     assert r.returncode == 0, r.stderr[-2000:]
