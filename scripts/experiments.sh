@@ -26,7 +26,7 @@ ABL=${ABLATIONS:-lr timestep global}
 for o in $ABL; do
   [[ -v ABLATION_METHOD[$o] ]] || { echo "unknown ablation '$o' in ABLATIONS: expected lr, timestep and/or global" >&2; exit 2; }
 done
-tr() { local out=$1; shift # ganno train into folder $1, resumed when it holds a checkpoint; DEVICE picks where inner networks train
+train_in() { local out=$1; shift # ganno train into folder $1, resumed when it holds a checkpoint; DEVICE picks where inner networks train
   set -- "$@" ${DEVICE:+--device "$DEVICE"}
   if [ -f "$out/checkpoint.pt" ]; then x ganno train "$@" --out "$out" --resume; else x ganno train "$@" --out "$out"; fi; }
 # GANNO's rows: the shipped policies, ganno_demo joining ganno once it is shipped (POLICIES overrides, e.g. POLICIES=ganno)
@@ -66,13 +66,13 @@ case $grid in
              ev --env resnet18_cifar10 --weight-decay $wd --init-lrs 1e-3 --out results/resnet18_cifar10_wd$wd$sfx --methods $POLICIES,random,sgdr
            done ;;
   train_paper) # Appendix A's training (50,000 MARL steps, difference reward); runs for many hours on a CPU, so it resumes
-           tr results/train_paper --config paper ;;
+           train_in results/train_paper --config paper ;;
   ablations_paper) # Table 2's ablations under the paper's method, each for 9,600 MARL steps = 75 updates, the budget of train_paper's
            # snapshots/update_0075.pt (the preset's PPO has no annealing, so that snapshot is exactly a 9,600-step paper run)
-           for o in $ABL; do tr results/train_paper_ablation_$o --config configs/paper_ablation_$o.json; done ;;
+           for o in $ABL; do train_in results/train_paper_ablation_$o --config configs/paper_ablation_$o.json; done ;;
   train_resnet9) # Figure 4's source policy: the paper preset on ResNet-9 / Fashion-MNIST (configs/paper_resnet9.json); a decision costs
            # ~140 CNN-2 decisions on a CPU core (results/decision_cost.json), so run it where DEVICE=cuda is available; it resumes
-           tr results/train_resnet9 --config configs/paper_resnet9.json ;;
+           train_in results/train_resnet9 --config configs/paper_resnet9.json ;;
   table2_paper) # equal budget: GANNO after 9,600 steps (train_paper's update-75 snapshot) against the ablations after 9,600 steps
            ms=ganno=results/train_paper/snapshots/update_0075.pt
            for o in $ABL; do ms+=",${ABLATION_METHOD[$o]}=results/train_paper_ablation_$o/policy.pt"; done
@@ -80,7 +80,7 @@ case $grid in
   train_demo) # ganno_demo: handcrafted schedules as demonstrations, cloned, then the paper's PPO from that policy (18_imitation)
            pre=results/pretrain_demo; out=results/train_demo
            x ganno pretrain --config paper --draws "${DRAWS:-6}" --procs "$PROCS" ${DEVICE:+--device "$DEVICE"} --out $pre
-           tr $out --config configs/paper_finetune.json --init $pre/policy.pt ;;
+           train_in $out --config configs/paper_finetune.json --init $pre/policy.pt ;;
   all)     for g in cnn2 table1 table4 table3 table5 ablations table2 fig4; do bash "$0" $g "$scale"; done ;;
   *)       echo "unknown grid '$grid': expected cnn2, table1, table4, table3, table5, ablations, table2, fig4, precision, train_paper, ablations_paper, table2_paper, train_demo, train_resnet9 or all" >&2; exit 2 ;;
 esac
