@@ -9,7 +9,9 @@ updates), its final RUN/policy.pt and, for a run started from a policy (`ganno t
 refused) from each initial LR in `--init-lrs`, in the training environment at `--scale`. The candidate with the
 highest mean final *validation* accuracy (the validation split; the test split is never read for the choice) is
 copied to the package's assets as the shipped policy NAME, its meta extended with the selection: seeds, environment,
-scale, metric, every candidate's score. The episodes stay in results/selection_NAME/ (re-runs skip recorded ones), and
+scale, metric, every candidate's score. The `--baselines` (default: the constant LR) play the same episodes for reference: they
+are reported beside the candidates, never chosen. For every candidate and baseline the selection also records the share of
+its runs in which some layer's final LR is at least 2x from where it started (a policy that schedules moves it). The episodes stay in results/selection_NAME/ (re-runs skip recorded ones), and
 results/selection_NAME/selection.json records the choice with its provenance. `--dry-run` chooses without shipping."""
 import argparse, json, shutil
 from pathlib import Path
@@ -36,6 +38,13 @@ def candidates(run:Path, last:int) -> dict:
     if not out: raise SystemExit(f"{run}: no snapshots/update_*.pt and no policy.pt to choose from")
     return out
 
+def moved_share(records:list) -> float:
+    "The share of `records` in which some layer's final LR is at least 2x above or below its initial LR (a start at 0: any move counts)."
+    def moved(r):
+        lr0, fin = r['init_lr'], np.array(r['steps'][-1]['lrs'])
+        return bool((fin != 0).any()) if lr0 == 0 else bool(((fin >= 2*lr0) | (fin <= lr0/2)).any())
+    return float(np.mean([moved(r) for r in records])) if records else float('nan')
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument('run', type=Path, help='a training run folder (ganno train --out)')
@@ -46,6 +55,7 @@ def main(argv=None):
     p.add_argument('--seeds', default='100,101,102,103,104', help='validation seeds (default 100-104)')
     p.add_argument('--init-lrs', default='1e-4,1e-3,1e-2', help='initial LRs (default 1e-4,1e-3,1e-2)')
     p.add_argument('--weight-decay', type=float, default=0.01, help='λ (default 0.01)')
+    p.add_argument('--baselines', default='constant', help="controllers played for reference, never chosen (default constant; '' for none)")
     p.add_argument('--procs', type=int, default=2)
     p.add_argument('--dry-run', action='store_true', help='choose, but do not copy into the package')
     a = p.parse_args(argv)
@@ -54,13 +64,21 @@ def main(argv=None):
     cands = candidates(a.run, a.last)
     out = Path('results')/f'selection_{a.name}'
     cfg = eval_config(a.env, a.scale, weight_decay=a.weight_decay)
-    recs = evaluate_to(out, cfg, [f'{k}={v}' for k, v in cands.items()], seeds, init_lrs=lrs, procs=a.procs)
+    base = [b for b in a.baselines.split(',') if b]
+    if set(base) & set(cands): raise SystemExit(f"--baselines {a.baselines}: {sorted(set(base) & set(cands))} is also a candidate's name")
+    recs = evaluate_to(out, cfg, [f'{k}={v}' for k, v in cands.items()] + base, seeds, init_lrs=lrs, procs=a.procs)
     sha = {k: file_sha256(v) for k, v in cands.items()}
-    score = {k: float(np.mean([r['final_val_acc'] for r in recs if r['method'] == k and r.get('policy_sha256') == sha[k]])) for k in cands}
+    mine = lambda k: [r for r in recs if r['method'] == k and (k in base or r.get('policy_sha256') == sha[k])]
+    score = {k: float(np.mean([r['final_val_acc'] for r in mine(k)])) for k in cands}
+    ref = {k: float(np.mean([r['final_val_acc'] for r in mine(k)])) for k in base}
+    moved = {k: moved_share(mine(k)) for k in [*cands, *base]}
     best = max(score, key=score.get)
     sel = {'run': str(a.run), 'chosen': best, 'file': str(cands[best]), 'sha256': sha[best], 'metric': 'final_val_acc (mean)',
-           'seeds': seeds, 'init_lrs': lrs, 'weight_decay': a.weight_decay, 'env': a.env, 'scale': a.scale, 'scores': score}
-    for k in sorted(score, key=score.get, reverse=True): print(f"{k:>14}: {score[k]:.4f}" + ('   <- chosen' if k == best else ''))
+           'seeds': seeds, 'init_lrs': lrs, 'weight_decay': a.weight_decay, 'env': a.env, 'scale': a.scale, 'scores': score,
+           'baselines': ref, 'moved_2x': moved}
+    for k in sorted(score | ref, key=(score | ref).get, reverse=True):
+        print(f"{k:>14}: {(score | ref)[k]:.4f}   some layer's LR moved >= 2x in {moved[k]:.0%} of runs"
+              + ('   <- chosen' if k == best else '   (baseline)' if k in ref else ''))
     write_json(out/'selection.json', {**sel, 'commit': git_commit(), 'machine': machine_info()})
     if a.dry_run: return sel
     net, layout, meta = load_policy(cands[best])
