@@ -19,9 +19,10 @@ from .provenance import file_sha256, git_commit, provenance, to_json, write_json
 from .trainer import LR_FREE
 
 # %% auto #0
-__all__ = ['COLLAPSE_MARGIN', 'EVAL_ENVS', 'EVAL_SCALES', 'PAPER_ORDER', 'outcome', 'reported', 'run_episode', 'compare',
-           'summarise', 'eval_config', 'folder_lock', 'read_jsonl', 'append_record', 'evaluate_to', 'paper_tables',
-           'paper_reference', 'folder_reference', 'paper_cell', 'paper_summary', 'load_records', 'table']
+__all__ = ['COLLAPSE_MARGIN', 'EVAL_ENVS', 'EVAL_SCALES', 'PAPER_ORDER', 'outcome', 'reported', 'run_episode', 'lr_moved',
+           'compare', 'summarise', 'eval_config', 'folder_lock', 'read_jsonl', 'append_record', 'evaluate_to',
+           'paper_tables', 'paper_reference', 'folder_reference', 'paper_cell', 'paper_summary', 'load_records',
+           'table']
 
 # %% ../nbs/09_evaluate.ipynb #ad37e662
 COLLAPSE_MARGIN = 0.02 # a run whose final test accuracy is within this of chance has collapsed
@@ -58,6 +59,16 @@ def run_episode(cfg:EnvConfig, controller:Controller, seed:int, data=None) -> di
     ex = tr.data.ds.test_exact
     if ex is not None: ex = ex.to(tr.device); rec['test_acc_exact'] = 0.0 if tr.diverged else tr.evaluate(x=tr.data.x_test[ex], y=tr.data.y_test[ex])['acc']
     return rec
+
+# %% ../nbs/09_evaluate.ipynb #04a587f0
+def lr_moved(r:dict, # an episode record (its `init_lr` and the layers' `lrs` after the last decision)
+             factor:float=2.0, # how far counts as moved
+            ) -> bool:
+    "Whether some layer's final LR is at least `factor`× above or below the episode's initial LR (from LR 0: whether one left 0)."
+    if not factor > 1: raise ValueError(f"factor={factor} must be > 1")
+    lr0, fin = r['init_lr'], np.array(r['steps'][-1]['lrs'])
+    if lr0 == 0: return bool((fin != 0).any())
+    return bool(((fin >= factor*lr0) | (fin <= lr0/factor)).any())
 
 # %% ../nbs/09_evaluate.ipynb #48d1ed35
 def _run(args):

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ganno.evaluate import eval_config, evaluate_to
+from ganno.evaluate import eval_config, evaluate_to, lr_moved
 from ganno.policy import load_policy, save_policy, shipped_policy_path
 from ganno.provenance import file_sha256, git_commit, machine_info, write_json
 
@@ -37,13 +37,6 @@ def candidates(run:Path, last:int) -> dict:
     if (run/'policy.pt').is_file(): out['final'] = run/'policy.pt'
     if not out: raise SystemExit(f"{run}: no snapshots/update_*.pt and no policy.pt to choose from")
     return out
-
-def moved_share(records:list) -> float:
-    "The share of `records` in which some layer's final LR is at least 2x above or below its initial LR (a start at 0: any move counts)."
-    def moved(r):
-        lr0, fin = r['init_lr'], np.array(r['steps'][-1]['lrs'])
-        return bool((fin != 0).any()) if lr0 == 0 else bool(((fin >= 2*lr0) | (fin <= lr0/2)).any())
-    return float(np.mean([moved(r) for r in records])) if records else float('nan')
 
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -71,7 +64,7 @@ def main(argv=None):
     mine = lambda k: [r for r in recs if r['method'] == k and (k in base or r.get('policy_sha256') == sha[k])]
     score = {k: float(np.mean([r['final_val_acc'] for r in mine(k)])) for k in cands}
     ref = {k: float(np.mean([r['final_val_acc'] for r in mine(k)])) for k in base}
-    moved = {k: moved_share(mine(k)) for k in [*cands, *base]}
+    moved = {k: float(np.mean([lr_moved(r) for r in mine(k)])) for k in [*cands, *base]}
     best = max(score, key=score.get)
     sel = {'run': str(a.run), 'chosen': best, 'file': str(cands[best]), 'sha256': sha[best], 'metric': 'final_val_acc (mean)',
            'seeds': seeds, 'init_lrs': lrs, 'weight_decay': a.weight_decay, 'env': a.env, 'scale': a.scale, 'scores': score,

@@ -140,8 +140,6 @@ def test_select_policy_chooses_on_validation_seeds_and_ships_the_choice(tmp_path
     assert set(sel['scores']) == {'update_0001', 'update_0002', 'final'} and sel['scores'][sel['chosen']] == max(sel['scores'].values())
     assert set(sel['baselines']) == {'constant'} and set(sel['moved_2x']) == {'update_0001', 'update_0002', 'final', 'constant'}
     assert sel['moved_2x']['constant'] == 0 # the reference plays the same episodes; a constant LR never moves
-    R = lambda lr0, fin: {'init_lr': lr0, 'steps': [{'lrs': fin}]}
-    assert sp.moved_share([R(1e-3, [1e-3, 1.9e-3]), R(1e-3, [1e-3, 2e-3]), R(1e-3, [5e-4, 1e-3]), R(0.0, [0.0, 0.0])]) == 0.5
     with pytest.raises(SystemExit, match='also a candidate'): sp.main(args + ['--seeds', '100', '--baselines', 'final'])
     meta = load_policy(tmp_path/'ganno_demo.pt')[2]
     assert meta['selection']['seeds'] == [100, 101] and meta['selection']['chosen'] == sel['chosen'] and 'config' in meta
