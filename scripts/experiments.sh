@@ -9,6 +9,9 @@
 #                                                 (configs/paper_ablation_*.json) into results/train_paper_ablation_*; they resume
 #   bash scripts/experiments.sh table2_paper [SCALE]  those ablations against train_paper's update-75 snapshot: the same
 #                                                 preset after the same 9,600 steps (an equal-budget comparison)
+#   bash scripts/experiments.sh train_gain        the paper preset with the validation-gain term added to the difference reward
+#                                                 (configs/paper_gain.json, 9,600 MARL steps) into results/train_paper_gain: the
+#                                                 proposed fix of the LR-0 trap (10_results), at the ablations' budget; it resumes
 #   DEVICE=cuda bash scripts/experiments.sh train_resnet9   the Figure 4 policy (ResNet-9 / Fashion-MNIST, paper preset) into results/train_resnet9
 #   SCALE: cpu (default; see ganno.evaluate.EVAL_SCALES for exactly what it reduces) | converged | paper | smoke
 #   Re-running a grid after a new policy ships re-runs exactly GANNO's rows: records of another policy file are moved
@@ -73,6 +76,9 @@ case $grid in
   train_resnet9) # Figure 4's source policy: the paper preset on ResNet-9 / Fashion-MNIST (configs/paper_resnet9.json); a decision costs
            # ~140 CNN-2 decisions on a CPU core (results/decision_cost.json), so run it where DEVICE=cuda is available; it resumes
            train_in results/train_resnet9 --config configs/paper_resnet9.json ;;
+  train_gain) # beyond the paper: gain=1 makes an episode's rewards also sum to its final minus initial validation accuracy, which a
+           # frozen network (every LR at 0, where the difference reward is exactly 0) does not earn; compare with train_paper's update-75 snapshot
+           train_in results/train_paper_gain --config configs/paper_gain.json ;;
   table2_paper) # equal budget: GANNO after 9,600 steps (train_paper's update-75 snapshot) against the ablations after 9,600 steps
            ms=ganno=results/train_paper/snapshots/update_0075.pt
            for o in $ABL; do ms+=",${ABLATION_METHOD[$o]}=results/train_paper_ablation_$o/policy.pt"; done
@@ -82,5 +88,5 @@ case $grid in
            x ganno pretrain --config paper --draws "${DRAWS:-6}" --procs "$PROCS" ${DEVICE:+--device "$DEVICE"} --out $pre
            train_in $out --config configs/paper_finetune.json --init $pre/policy.pt ;;
   all)     for g in cnn2 table1 table4 table3 table5 ablations table2 fig4; do bash "$0" $g "$scale"; done ;;
-  *)       echo "unknown grid '$grid': expected cnn2, table1, table4, table3, table5, ablations, table2, fig4, precision, train_paper, ablations_paper, table2_paper, train_demo, train_resnet9 or all" >&2; exit 2 ;;
+  *)       echo "unknown grid '$grid': expected cnn2, table1, table4, table3, table5, ablations, table2, fig4, precision, train_paper, ablations_paper, table2_paper, train_demo, train_gain, train_resnet9 or all" >&2; exit 2 ;;
 esac

@@ -87,12 +87,15 @@ def test_ablation_configs_differ_from_cpu_only_in_observations():
         assert _as_json(replace(c, env=replace(c.env, obs='full'))) == cpu
 
 
-def test_paper_ablation_finetune_and_resnet9_configs_are_the_paper_preset_but_one_change():
+def test_paper_ablation_finetune_gain_and_resnet9_configs_are_the_paper_preset_but_one_change():
     from dataclasses import replace
     paper = _as_json(load_config('paper'))
     for f in ['paper_finetune'] + [f'paper_ablation_{o}' for o in ('lr', 'timestep', 'global')]:
         c = load_config(str(ROOT/f'configs/{f}.json'))
         assert c.total_steps == 9600 and _as_json(replace(c, env=replace(c.env, obs='full'), total_steps=50_000)) == paper, f
+    g = load_config(str(ROOT/'configs/paper_gain.json')) # the proposed fix of the LR-0 trap: the gain term added, at the ablations' budget
+    assert g.env.gain == 1 and g.env.counterfactual and _as_json(replace(g, env=replace(g.env, gain=0.0), total_steps=50_000)) == paper
+    assert _dry_run('train_gain') == ['ganno train --config configs/paper_gain.json --out results/train_paper_gain']
     r9 = load_config(str(ROOT/'configs/paper_resnet9.json'))
     assert r9.env.model == 'resnet9' and r9.env.dataset == 'fashion_mnist' and _as_json(replace(r9, env=replace(r9.env, model='cnn2'))) == paper
 
