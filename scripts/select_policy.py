@@ -9,9 +9,10 @@ updates), its final RUN/policy.pt and, for a run started from a policy (`ganno t
 refused) from each initial LR in `--init-lrs`, in the training environment at `--scale`. The candidate with the
 highest mean final *validation* accuracy (the validation split; the test split is never read for the choice) is
 copied to the package's assets as the shipped policy NAME, its meta extended with the selection: seeds, environment,
-scale, metric, every candidate's score. The `--baselines` (default: the constant LR) play the same episodes for reference: they
-are reported beside the candidates, never chosen. For every candidate and baseline the selection also records the share of
-its runs in which some layer's final LR is at least 2x from where it started (a policy that schedules moves it). The episodes stay in results/selection_NAME/ (re-runs skip recorded ones), and
+scale, metric, every candidate's score. The `--baselines` (default: the constant LR) play the same episodes for
+reference: they are reported beside the candidates, never chosen. For every candidate and baseline the selection also
+records the share of its runs in which some layer's final LR is at least 2x from where it started (a policy that
+schedules moves it). The episodes stay in results/selection_NAME/ (re-runs skip recorded ones), and
 results/selection_NAME/selection.json records the choice with its provenance. `--dry-run` chooses without shipping."""
 import argparse, json, shutil
 from pathlib import Path
