@@ -63,15 +63,15 @@ def main(argv=None):
     recs = evaluate_to(out, cfg, [f'{k}={v}' for k, v in cands.items()] + base, seeds, init_lrs=lrs, procs=a.procs)
     sha = {k: file_sha256(v) for k, v in cands.items()}
     mine = lambda k: [r for r in recs if r['method'] == k and (k in base or r.get('policy_sha256') == sha[k])]
-    score = {k: float(np.mean([r['final_val_acc'] for r in mine(k)])) for k in cands}
-    ref = {k: float(np.mean([r['final_val_acc'] for r in mine(k)])) for k in base}
+    acc = {k: float(np.mean([r['final_val_acc'] for r in mine(k)])) for k in [*cands, *base]}
+    score, ref = {k: acc[k] for k in cands}, {k: acc[k] for k in base}
     moved = {k: float(np.mean([lr_moved(r) for r in mine(k)])) for k in [*cands, *base]}
     best = max(score, key=score.get)
     sel = {'run': str(a.run), 'chosen': best, 'file': str(cands[best]), 'sha256': sha[best], 'metric': 'final_val_acc (mean)',
            'seeds': seeds, 'init_lrs': lrs, 'weight_decay': a.weight_decay, 'env': a.env, 'scale': a.scale, 'scores': score,
            'baselines': ref, 'moved_2x': moved}
-    for k in sorted(score | ref, key=(score | ref).get, reverse=True):
-        print(f"{k:>14}: {(score | ref)[k]:.4f}   some layer's LR moved >= 2x in {moved[k]:.0%} of runs"
+    for k in sorted(acc, key=acc.get, reverse=True):
+        print(f"{k:>14}: {acc[k]:.4f}   some layer's LR moved >= 2x in {moved[k]:.0%} of runs"
               + ('   <- chosen' if k == best else '   (baseline)' if k in ref else ''))
     write_json(out/'selection.json', {**sel, 'commit': git_commit(), 'machine': machine_info()})
     if a.dry_run: return sel
