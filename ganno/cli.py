@@ -143,11 +143,12 @@ def parser() -> argparse.ArgumentParser:
     pt = sub.add_parser('pretrain', help='demonstration pre-training: handcrafted schedules as actions, cloned into a policy to fine-tune with train --init',
                         description='demonstration pre-training: handcrafted schedules as actions, cloned into a policy to fine-tune with train --init')
     pt.add_argument('--config', default='paper', help="the training preset or JSON file whose environment plays the demonstrations (default paper)")
-    pt.add_argument('--out', required=True, help='folder for demos.jsonl, demos/, pretrain.csv and policy.pt (re-runs skip recorded demonstrations)')
+    pt.add_argument('--out', required=True, help='folder for demos.jsonl, demos/, pretrain.csv and policy.pt (re-runs skip recorded demonstrations, and keep a policy cloned with the same settings)')
     pt.add_argument('--draws', type=_positive(int), default=6, help='environment draws (initial LR, λ, seed); every schedule plays each (default 6)')
     pt.add_argument('--epochs', type=_positive(int), default=300, help='behaviour-cloning epochs, full batch (default 300)')
     pt.add_argument('--keep', type=float, default=0.5, help="share of each draw's schedules kept, by validation accuracy (default 0.5)")
     pt.add_argument('--procs', type=_positive(int), default=2, help='worker processes for the demonstrations, one torch thread each (default 2)')
+    pt.add_argument('--refit', action='store_true', help='clone again even when policy.pt was cloned from the same demonstrations and settings')
     _device_args(pt)
     e = sub.add_parser('evaluate', help='compare LR controllers (GANNO, baselines, ablations) on an environment', description='compare LR controllers (GANNO, baselines, ablations) on an environment')
     e.add_argument('--policy', default=None, help='a policy file (default: the shipped policy)')
@@ -237,7 +238,7 @@ def _dispatch(a):
         except ValueError as e: parser().error(str(e))
         if not 0 < a.keep <= 1: parser().error(f"argument --keep: {a.keep:g} must be in (0, 1]")
         from ganno.imitation import pretrain
-        print(json.dumps(pretrain(cfg, a.out, draws=a.draws, keep=a.keep, epochs=a.epochs, procs=a.procs), indent=1))
+        print(json.dumps(pretrain(cfg, a.out, draws=a.draws, keep=a.keep, epochs=a.epochs, procs=a.procs, refit=a.refit), indent=1))
     elif a.cmd == 'evaluate':
         from ganno.controllers import check_methods
         from ganno.evaluate import eval_config, evaluate_to

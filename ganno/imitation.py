@@ -184,12 +184,27 @@ def behaviour_clone(net:GannoNet, arrays:list[dict], weights, epochs:int=300, lr
     net.eval()
     return log
 
+# %% ../nbs/18_imitation.ipynb #021bcbff
+def _cloned(out:Path, settings:dict) -> dict|None:
+    "The stored summary of `out` when its `policy.pt` was cloned with exactly `settings`, else None."
+    p = out/'summary.json'
+    if not ((out/'policy.pt').is_file() and p.is_file()): return None
+    s, want = json.loads(p.read_text()), json.loads(to_json(settings))
+    return s if all(s.get(k) == v for k, v in want.items()) else None
+
+
 # %% ../nbs/18_imitation.ipynb #b4573abd
 def pretrain(cfg:TrainConfig, out, draws:int=6, schedules=DEMO_SCHEDULES, keep:float=0.5, temperature:float=0.02,
-             epochs:int=300, lr:float=1e-3, seed:int=1000, procs:int=2, show=print) -> dict:
+             epochs:int=300, lr:float=1e-3, seed:int=1000, procs:int=2, show=print,
+             refit:bool=False, # clone again even when `out/policy.pt` was cloned from these demonstrations and settings
+            ) -> dict:
     "Demonstrations of `schedules` on `cfg.env` into `out`, cloned into `out/policy.pt`; return the summary."
     out = Path(out)
     recs = collect_demos(cfg.env, out, draws, schedules, seed, procs, show)
+    settings = {'config': asdict(cfg), 'demos': len(recs), 'schedules': list(schedules), 'draws': draws, 'seed': seed,
+                'keep': keep, 'temperature': temperature, 'epochs': epochs, 'lr': lr}
+    if not refit and (done := _cloned(out, settings)):
+        show(f"{out/'policy.pt'} was already cloned from these {len(recs)} demonstrations: kept"); return done
     w = demo_weights(recs, keep, temperature)
     layout = ObsLayout.named(cfg.env.obs)
     torch.manual_seed(cfg.seed); net = GannoNet.for_layout(layout)
@@ -197,8 +212,8 @@ def pretrain(cfg:TrainConfig, out, draws:int=6, schedules=DEMO_SCHEDULES, keep:f
     with (out/'pretrain.csv').open('w', newline='') as f:
         wr = csv.DictWriter(f, fieldnames=list(log[0])); wr.writeheader(); wr.writerows(log)
     kept = [{'name': r['name'], 'weight': float(x)} for r, x in zip(recs, w) if x > 0]
-    summary = {'demos': len(recs), 'kept': kept, 'schedules': list(schedules), 'draws': draws, 'seed': seed, 'keep': keep,
-               'temperature': temperature, 'epochs': epochs, 'lr': lr, 'last': log[-1], 'demo_wall_s': sum(r['wall_s'] for r in recs)}
+    summary = {**settings, 'kept': kept, 'last': log[-1], 'demo_wall_s': sum(r['wall_s'] for r in recs)}
+    del summary['config'] # provenance records it
     save_policy(out/'policy.pt', net, layout, {'config': asdict(cfg), 'pretrained': summary, 'commit': git_commit()})
     write_json(out/'summary.json', {**provenance(cfg), **summary})
     show(f"cloned {len(kept)} of {len(recs)} demonstrations: action accuracy {log[-1]['action_acc']:.3f}")

@@ -61,3 +61,9 @@ def test_pretrain_then_fine_tune_from_its_policy(tmp_path):
     assert r.returncode == 0, r.stderr
     from ganno.provenance import file_sha256
     assert json.loads((run/'config.json').read_text())['init_sha256'] == file_sha256(pre/'policy.pt')
+    # `experiments.sh train_demo` re-runs pretrain before resuming: it keeps the clone the fine-tune started from
+    r = ganno('pretrain', '--config', 'smoke', '--draws', '1', '--epochs', '3', '--procs', '1', '--out', str(pre))
+    assert r.returncode == 0 and 'already cloned' in r.stdout, r.stderr
+    assert json.loads((run/'config.json').read_text())['init_sha256'] == file_sha256(pre/'policy.pt')
+    r = ganno('pretrain', '--config', 'smoke', '--draws', '1', '--epochs', '3', '--procs', '1', '--refit', '--out', str(pre))
+    assert r.returncode == 0 and 'cloned 3 of 6' in r.stdout, r.stderr
