@@ -4,7 +4,7 @@
     python scripts/select_policy.py results/train_demo --name ganno_demo
 
 The candidates are the run's last `--last` snapshots (RUN/snapshots/update_NNNN.pt, written every `snapshot_every`
-updates), its final RUN/policy.pt and, for a run started from a policy (`ganno train --init`), that starting policy
+updates; one that holds the final policy's weights counts as the final), its final RUN/policy.pt and, for a run started from a policy (`ganno train --init`), that starting policy
 (`init`), so fine-tuning ships only when it beats where it began. Each plays the validation seeds (default 100-104; the published seeds 0-2 are
 refused) from each initial LR in `--init-lrs`, in the training environment at `--scale`. The candidate with the
 highest mean final *validation* accuracy (the validation split; the test split is never read for the choice) is
@@ -18,6 +18,7 @@ import argparse, json, shutil
 from pathlib import Path
 
 import numpy as np
+import torch
 
 from ganno.evaluate import eval_config, evaluate_to, lr_moved
 from ganno.policy import load_policy, save_policy, shipped_policy_path
@@ -25,9 +26,19 @@ from ganno.provenance import file_sha256, git_commit, machine_info, write_json
 
 PUBLISHED_SEEDS = (0, 1, 2)
 
+def same_weights(a, b) -> bool:
+    "Whether policy files `a` and `b` hold the same network (weights and normaliser), whatever their metadata."
+    def eq(x, y): # state dicts hold tensors and, for the normaliser, nested dicts
+        if isinstance(x, torch.Tensor): return isinstance(y, torch.Tensor) and x.shape == y.shape and torch.equal(x, y)
+        if isinstance(x, dict): return isinstance(y, dict) and x.keys() == y.keys() and all(eq(x[k], y[k]) for k in x)
+        return x == y
+    return eq(load_policy(a)[0].state_dict(), load_policy(b)[0].state_dict())
+
 def candidates(run:Path, last:int) -> dict:
     "Name -> policy file: the starting policy (if any), the last `last` snapshots and the final policy of training run `run`."
-    snaps = sorted((run/'snapshots').glob('update_*.pt'))[-last:] if last else []
+    final = run/'policy.pt'
+    snaps = [p for p in sorted((run/'snapshots').glob('update_*.pt')) # the last update's snapshot is the final policy: played once
+             if not (final.is_file() and same_weights(p, final))][-last:] if last else []
     prov = json.loads((run/'config.json').read_text()) if (run/'config.json').is_file() else {}
     init = prov.get('config', {}).get('init')
     out = {'init': Path(init)} if init else {}
@@ -35,7 +46,7 @@ def candidates(run:Path, last:int) -> dict:
     if init and file_sha256(init) != prov.get('init_sha256'):
         raise SystemExit(f"{run}: its starting policy {init} has changed since training began (sha256 differs from config.json's init_sha256)")
     out |= {p.stem: p for p in snaps}
-    if (run/'policy.pt').is_file(): out['final'] = run/'policy.pt'
+    if final.is_file(): out['final'] = final
     if not out: raise SystemExit(f"{run}: no snapshots/update_*.pt and no policy.pt to choose from")
     return out
 

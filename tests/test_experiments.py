@@ -140,8 +140,9 @@ def test_select_policy_chooses_on_validation_seeds_and_ships_the_choice(tmp_path
     monkeypatch.chdir(tmp_path); monkeypatch.setattr(sp, 'shipped_policy_path', lambda name: tmp_path/f'{name}.pt')
     args = [str(tmp_path/'run'), '--name', 'ganno_demo', '--env', 'synthetic', '--scale', 'smoke', '--init-lrs', '1e-3', '--procs', '1']
     sel = sp.main(args + ['--seeds', '100,101'])
-    assert set(sel['scores']) == {'update_0001', 'update_0002', 'final'} and sel['scores'][sel['chosen']] == max(sel['scores'].values())
-    assert set(sel['baselines']) == {'constant'} and set(sel['moved_2x']) == {'update_0001', 'update_0002', 'final', 'constant'}
+    # update_0002 is the last update's snapshot, the final policy's weights: played once, as the final
+    assert set(sel['scores']) == {'update_0001', 'final'} and sel['scores'][sel['chosen']] == max(sel['scores'].values())
+    assert set(sel['baselines']) == {'constant'} and set(sel['moved_2x']) == {'update_0001', 'final', 'constant'}
     assert sel['moved_2x']['constant'] == 0 # the reference plays the same episodes; a constant LR never moves
     with pytest.raises(SystemExit, match='also a candidate'): sp.main(args + ['--seeds', '100', '--baselines', 'final'])
     meta = load_policy(tmp_path/'ganno_demo.pt')[2]
@@ -150,8 +151,10 @@ def test_select_policy_chooses_on_validation_seeds_and_ships_the_choice(tmp_path
     with pytest.raises(SystemExit, match='published'): sp.main(args + ['--seeds', '2,100'])
     # a fine-tuning run (train --init) also offers its starting policy, so it ships only if fine-tuning helped
     train(replace(load_config('smoke'), snapshot_every=1, init=str(tmp_path/'run'/'policy.pt')), tmp_path/'tuned', progress=False)
-    assert sp.candidates(tmp_path/'tuned', 1) == {'init': tmp_path/'run'/'policy.pt', 'update_0002': tmp_path/'tuned'/'snapshots'/'update_0002.pt',
+    assert sp.candidates(tmp_path/'tuned', 1) == {'init': tmp_path/'run'/'policy.pt', 'update_0001': tmp_path/'tuned'/'snapshots'/'update_0001.pt',
                                                  'final': tmp_path/'tuned'/'policy.pt'}
+    assert sp.same_weights(tmp_path/'tuned'/'snapshots'/'update_0002.pt', tmp_path/'tuned'/'policy.pt')
+    assert not sp.same_weights(tmp_path/'tuned'/'snapshots'/'update_0001.pt', tmp_path/'tuned'/'policy.pt')
     (tmp_path/'run'/'policy.pt').write_bytes((tmp_path/'run'/'policy.pt').read_bytes() + b'x')
     with pytest.raises(SystemExit, match='has changed since training'): sp.candidates(tmp_path/'tuned', 1)
     (tmp_path/'run'/'policy.pt').unlink()
