@@ -13,16 +13,17 @@ import multiprocessing as mp
 import numpy as np
 import torch
 
-from .controllers import Controller, check_methods, make_controller
+from .controllers import Controller, GannoAgent, check_methods, make_controller
+from .data import Splits, make_synthetic
 from .env import EnvConfig, LREnv
 from .provenance import file_sha256, git_commit, provenance, to_json, write_json
 from .trainer import LR_FREE
 
 # %% auto #0
 __all__ = ['COLLAPSE_MARGIN', 'EVAL_ENVS', 'EVAL_SCALES', 'PAPER_ORDER', 'outcome', 'reported', 'run_episode', 'lr_moved',
-           'compare', 'summarise', 'eval_config', 'folder_lock', 'read_jsonl', 'append_record', 'evaluate_to',
-           'paper_tables', 'paper_reference', 'folder_reference', 'paper_cell', 'paper_summary', 'load_records',
-           'table']
+           'zero_shot_moves', 'compare', 'summarise', 'eval_config', 'folder_lock', 'read_jsonl', 'append_record',
+           'evaluate_to', 'paper_tables', 'paper_reference', 'folder_reference', 'paper_cell', 'paper_summary',
+           'load_records', 'table']
 
 # %% ../nbs/09_evaluate.ipynb #ad37e662
 COLLAPSE_MARGIN = 0.02 # a run whose final test accuracy is within this of chance has collapsed
@@ -69,6 +70,17 @@ def lr_moved(r:dict, # an episode record (its `init_lr` and the layers' `lrs` af
     lr0, fin = r['init_lr'], np.array(r['steps'][-1]['lrs'])
     if lr0 == 0: return bool((fin != 0).any())
     return bool(((fin >= factor*lr0) | (fin <= lr0/factor)).any())
+
+# %% ../nbs/09_evaluate.ipynb #3f021563
+def zero_shot_moves(policy, # a policy file, or any controller
+                    lrs=(1e-4, 1e-3, 1e-2), # initial LRs
+                    factor:float=1.05, # how far some layer's LR must end from its start
+                    seed:int=0) -> dict[float, bool]:
+    "From each LR in `lrs`: whether `policy` ends some layer's LR `factor`× away on a short CNN-5 run of synthetic images (8 decisions of τ = 10)."
+    rgb = Splits(make_synthetic(n_train=512, n_test=64, shape=(3, 32, 32)), n_val=64)
+    ctl = policy if isinstance(policy, Controller) else GannoAgent(policy)
+    cfg = EnvConfig(model='cnn5', dataset='synthetic', n_decisions=8, tau=10, bs=16, n_val=64, reward_val=64, weight_decay=0.1)
+    return {lr: lr_moved(run_episode(replace(cfg, lr=lr), ctl, seed=seed, data=rgb), factor) for lr in lrs}
 
 # %% ../nbs/09_evaluate.ipynb #48d1ed35
 def _run(args):

@@ -6,9 +6,11 @@
 The candidates are the run's last `--last` snapshots (RUN/snapshots/update_NNNN.pt, written every `snapshot_every`
 updates; one that holds the final policy's weights counts as the final), its final RUN/policy.pt and, for a run started from a policy (`ganno train --init`), that starting policy
 (`init`), so fine-tuning ships only when it beats where it began. Each plays the validation seeds (default 100-104; the published seeds 0-2 are
-refused) from each initial LR in `--init-lrs`, in the training environment at `--scale`. The candidate with the
-highest mean final *validation* accuracy (the validation split; the test split is never read for the choice) is
-copied to the package's assets as the shipped policy NAME, its meta extended with the selection: seeds, environment,
+refused) from each initial LR in `--init-lrs`, in the training environment at `--scale`. A candidate is eligible only if it schedules
+networks it never trained on: from each of 1e-4, 1e-3 and 1e-2 it must end some layer's LR at least 1.05x from its
+start on a short CNN-5 run of synthetic images (`ganno.evaluate.zero_shot_moves`, the check the tests make of every
+shipped policy). The eligible candidate with the highest mean final *validation* accuracy (the validation split; the
+test split is never read for the choice) is copied to the package's assets as the shipped policy NAME, its meta extended with the selection: seeds, environment,
 scale, metric, every candidate's score. The `--baselines` (default: the constant LR) play the same episodes for
 reference: they are reported beside the candidates, never chosen. For every candidate and baseline the selection also
 records the share of its runs in which some layer's final LR is at least 2x from where it started (a policy that
@@ -20,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from ganno.evaluate import eval_config, evaluate_to, lr_moved
+from ganno.evaluate import eval_config, evaluate_to, lr_moved, zero_shot_moves
 from ganno.policy import load_policy, save_policy, shipped_policy_path
 from ganno.provenance import file_sha256, git_commit, machine_info, write_json
 
@@ -77,13 +79,17 @@ def main(argv=None):
     acc = {k: float(np.mean([r['final_val_acc'] for r in mine(k)])) for k in [*cands, *base]}
     score, ref = {k: acc[k] for k in cands}, {k: acc[k] for k in base}
     moved = {k: float(np.mean([lr_moved(r) for r in mine(k)])) for k in [*cands, *base]}
-    best = max(score, key=score.get)
+    zs = {k: {f'{lr:g}': m for lr, m in zero_shot_moves(v).items()} for k, v in cands.items()}
+    eligible = [k for k in cands if all(zs[k].values())]
+    if not eligible: raise SystemExit(f"{a.run}: no candidate moves some layer's LR zero-shot from every start ({zs}); nothing to ship")
+    best = max(eligible, key=score.get)
     sel = {'run': str(a.run), 'chosen': best, 'file': str(cands[best]), 'sha256': sha[best], 'metric': 'final_val_acc (mean)',
            'seeds': seeds, 'init_lrs': lrs, 'weight_decay': a.weight_decay, 'env': a.env, 'scale': a.scale, 'scores': score,
-           'baselines': ref, 'moved_2x': moved}
+           'baselines': ref, 'moved_2x': moved, 'zero_shot_moves': zs}
     for k in sorted(acc, key=acc.get, reverse=True):
         print(f"{k:>14}: {acc[k]:.4f}   some layer's LR moved >= 2x in {moved[k]:.0%} of runs"
-              + ('   <- chosen' if k == best else '   (baseline)' if k in ref else ''))
+              + ('   <- chosen' if k == best else '   (baseline)' if k in ref else '' if k in eligible else
+                 f"   not eligible: keeps every layer's LR within 1.05x zero-shot from {', '.join(lr for lr, m in zs[k].items() if not m)}"))
     write_json(out/'selection.json', {**sel, 'commit': git_commit(), 'machine': machine_info()})
     if a.dry_run: return sel
     net, layout, meta = load_policy(cands[best])

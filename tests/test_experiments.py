@@ -138,6 +138,7 @@ def test_select_policy_chooses_on_validation_seeds_and_ships_the_choice(tmp_path
     spec = importlib.util.spec_from_file_location('select_policy', ROOT/'scripts'/'select_policy.py')
     sp = importlib.util.module_from_spec(spec); spec.loader.exec_module(sp)
     monkeypatch.chdir(tmp_path); monkeypatch.setattr(sp, 'shipped_policy_path', lambda name: tmp_path/f'{name}.pt')
+    monkeypatch.setattr(sp, 'zero_shot_moves', lambda p: {1e-4: True, 1e-2: True}) # every candidate schedules zero-shot
     args = [str(tmp_path/'run'), '--name', 'ganno_demo', '--env', 'synthetic', '--scale', 'smoke', '--init-lrs', '1e-3', '--procs', '1']
     sel = sp.main(args + ['--seeds', '100,101'])
     # update_0002 is the last update's snapshot, the final policy's weights: played once, as the final
@@ -149,6 +150,12 @@ def test_select_policy_chooses_on_validation_seeds_and_ships_the_choice(tmp_path
     assert meta['selection']['seeds'] == [100, 101] and meta['selection']['chosen'] == sel['chosen'] and 'config' in meta
     assert json.loads((tmp_path/'results'/'selection_ganno_demo'/'selection.json').read_text())['chosen'] == sel['chosen']
     with pytest.raises(SystemExit, match='published'): sp.main(args + ['--seeds', '2,100'])
+    # the best-scoring candidate, made to keep every LR still zero-shot from 1e-2, is passed over; with none eligible nothing ships
+    monkeypatch.setattr(sp, 'zero_shot_moves', lambda p: {1e-4: True, 1e-2: Path(p) != Path(sel['file'])})
+    other = sp.main(args + ['--seeds', '100,101', '--dry-run'])
+    assert other['chosen'] != sel['chosen'] and other['zero_shot_moves'][sel['chosen']] == {'0.0001': True, '0.01': False}
+    monkeypatch.setattr(sp, 'zero_shot_moves', lambda p: {1e-2: False})
+    with pytest.raises(SystemExit, match="no candidate moves some layer's LR zero-shot"): sp.main(args + ['--seeds', '100,101', '--dry-run'])
     # a fine-tuning run (train --init) also offers its starting policy, so it ships only if fine-tuning helped
     train(replace(load_config('smoke'), snapshot_every=1, init=str(tmp_path/'run'/'policy.pt')), tmp_path/'tuned', progress=False)
     assert sp.candidates(tmp_path/'tuned', 1) == {'init': tmp_path/'run'/'policy.pt', 'update_0001': tmp_path/'tuned'/'snapshots'/'update_0001.pt',

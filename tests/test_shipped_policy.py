@@ -5,24 +5,33 @@ import pytest
 from ganno.data import Splits, make_synthetic
 from ganno.env import EnvConfig
 from ganno.controllers import GannoAgent
-from ganno.evaluate import run_episode
+from ganno.evaluate import run_episode, zero_shot_moves
 from ganno.observations import ObsLayout
-from ganno.policy import default_policy_path, load_policy
+from ganno.policy import SHIPPED, default_policy_path, load_policy, shipped_policy_path
 
 
-def test_shipped_policy_loads_with_its_training_record():
-    net, layout, meta = load_policy(default_policy_path(), ObsLayout.named('full'))
-    assert meta['config']['env']['model'] == 'cnn2' and meta['marl_steps'] > 0 and len(meta['commit']) >= 40
+def test_every_shipped_policy_is_in_the_package():
+    assert set(SHIPPED) == {'ganno', 'ganno_demo'} and all(shipped_policy_path(n).is_file() for n in SHIPPED)
 
 
-@pytest.mark.parametrize('lr', [1e-4, 1e-3, 1e-2])
-def test_shipped_policy_schedules_cnn5(lr):
-    "On a short CNN-5 run it does not keep every layer's LR within ×1.05 of where it started (a near-constant LR would)."
-    rgb = Splits(make_synthetic(n_train=512, n_test=64, shape=(3, 32, 32)), n_val=64)
-    cfg = EnvConfig(model='cnn5', dataset='synthetic', n_decisions=8, tau=10, bs=16, n_val=64, reward_val=64, lr=lr, weight_decay=0.1)
-    r = run_episode(cfg, GannoAgent(), seed=0, data=rgb)
-    moved = np.array(r['steps'][-1]['lrs'])/lr
-    assert ((moved > 1.05) | (moved < 1/1.05)).any(), f'from LR {lr:g} every layer ended within ×1.05 of it: {moved.round(3)}'
+@pytest.mark.parametrize('name', ['ganno', 'ganno_demo'])
+def test_shipped_policy_loads_with_its_training_record(name):
+    net, layout, meta = load_policy(shipped_policy_path(name), ObsLayout.named('full'))
+    assert meta['config']['env']['model'] == 'cnn2' and len(meta['commit']) >= 40
+    assert meta.get('marl_steps', 0) > 0 or meta['pretrained']['demos'] > 0 # trained by PPO, or cloned from demonstrations
+
+
+def test_ganno_demo_records_its_selection_on_validation_seeds():
+    sel = load_policy(shipped_policy_path('ganno_demo'))[2]['selection']
+    assert sel['seeds'] and not set(sel['seeds']) & {0, 1, 2} and sel['chosen'] in sel['scores']
+    assert all(sel['zero_shot_moves'][sel['chosen']].values()) # it was eligible: it schedules CNN-5 zero-shot
+
+
+@pytest.mark.parametrize('name', ['ganno', 'ganno_demo'])
+def test_shipped_policy_schedules_cnn5(name):
+    "On a short CNN-5 run from 1e-4, 1e-3 and 1e-2 it does not keep every layer's LR within ×1.05 of where it started (a near-constant LR would)."
+    moved = zero_shot_moves(shipped_policy_path(name))
+    assert all(moved.values()), f"{name} keeps every layer's LR within ×1.05 of its start from {[lr for lr, m in moved.items() if not m]}"
 
 
 @pytest.mark.parametrize('model, n_agents', [('cnn5', 5), ('resnet18', 21), ('vit', 8)])
