@@ -16,7 +16,7 @@ __all__ = ['GannoCallback']
 # %% ../nbs/14_lightning.ipynb #4ec7756e
 class GannoCallback(Callback):
     "Schedules the learning rate of each layer of the module's Adam(W) optimiser with the GANNO policy."
-    def __init__(self, policy=None, # a policy file or `GannoNet` (default: the shipped policy)
+    def __init__(self, policy=None, # a shipped policy's name ('ganno', 'ganno_demo'), a policy file or a `GannoNet` (default: 'ganno')
                  tau:int=100, # optimiser steps between decisions
                  greedy:bool=True, # the most probable action (else sampled)
                  train_acc:str='train_acc', val_loss:str='val_loss', val_acc:str='val_acc'): # names of the logged metrics to pass on

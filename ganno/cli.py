@@ -39,7 +39,7 @@ def verdict(runs:list[dict]) -> str:
 def demo(steps:int=2000, # AdamW steps per method (τ = 100 steps per GANNO decision)
          dataset:str='fashion_mnist', lr:float=1e-3, weight_decay:float=0.1,
          seeds:list[int]=(0,), # one run per method and seed, all methods from the same initialisation and minibatches
-         policy=None, # a policy file (default: the shipped one)
+         policy=None, # a shipped policy's name ('ganno', 'ganno_demo') or a policy file (default: 'ganno')
          model:str='cnn2', # any name in `ganno.models.MODELS`: the policy was trained on CNN-2 only
          out:str|None=None, # folder for demo.json (runs, config, commit, machine) and demo_lrs.png (default: `demo_dir()`)
          progress:bool=True, # a tqdm bar per run
@@ -50,9 +50,9 @@ def demo(steps:int=2000, # AdamW steps per method (τ = 100 steps per GANNO deci
     from functools import partial
     from ganno.data import Splits, load_dataset
     from ganno.models import build_model
-    from ganno.scheduler import train_with
+    from ganno.scheduler import policy_file, train_with
     if steps <= 100: raise ValueError(f"steps={steps} leaves GANNO no decision (one every τ = 100 steps): use more than 100")
-    out = _writable_dir(out or demo_dir()) # checked before the training, not after it
+    policy_file(policy); out = _writable_dir(out or demo_dir()) # checked before the training, not after it
     ds = load_dataset(dataset)
     show(f"{model} on {dataset}: {steps} AdamW steps per method, initial LR {lr}, weight decay {weight_decay}, seeds {', '.join(map(str, seeds))}")
     runs = []
@@ -69,7 +69,7 @@ def demo(steps:int=2000, # AdamW steps per method (τ = 100 steps per GANNO deci
     show(verdict(runs))
     save_lr_figure([r for r in runs if r['seed'] == seeds[0]], out/'demo_lrs.png'); show(f"per-layer learning rates (seed {seeds[0]}): {out/'demo_lrs.png'}")
     from ganno.provenance import git_commit, machine_info, write_json
-    cfg = dict(model=model, dataset=dataset, steps=steps, lr=lr, weight_decay=weight_decay, seeds=list(seeds), policy=str(policy or 'shipped'),
+    cfg = dict(model=model, dataset=dataset, steps=steps, lr=lr, weight_decay=weight_decay, seeds=list(seeds), policy=str(policy or 'ganno'),
                device=runs[0]['device'], precision=precision)
     write_json(out/'demo.json', {'config': cfg, 'commit': git_commit(), 'machine': machine_info(), 'runs': runs}); show(f"runs, config, commit and machine: {out/'demo.json'}")
     return runs
@@ -127,7 +127,7 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument('--lr', type=_positive(float), default=1e-3, help='the initial learning rate of every method (default 1e-3)')
     d.add_argument('--weight-decay', type=float, default=0.1, help="AdamW's weight decay λ (default 0.1)")
     d.add_argument('--seeds', type=_csv(int), default=[0], help='comma-separated seeds, one run per method each (default 0)')
-    d.add_argument('--policy', default=None, help="GANNO's policy file (default: the shipped policy)")
+    d.add_argument('--policy', default=None, help="GANNO's policy: a shipped one's name (ganno, ganno_demo) or a policy file (default: ganno)")
     d.add_argument('--out', default=None, help=f"folder for demo.json and demo_lrs.png (default {demo_dir()})")
     d.add_argument('--device', default='cpu', help="where the networks train: auto (CUDA when present), cpu, cuda or cuda:N (default cpu)")
     d.add_argument('--precision', choices=['fp32', 'bf16'], default='fp32', help="fp32, or bf16 autocast with fp32 weights (default fp32)")

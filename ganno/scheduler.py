@@ -7,6 +7,7 @@ from __future__ import annotations
 from fastcore.basics import patch
 
 import statistics, time, warnings
+from pathlib import Path
 
 import torch
 import torch.nn.functional as F
@@ -15,11 +16,12 @@ from torch import nn
 from .actions import LR_ACTIONS, NOOP
 from .models import build_model, layers
 from .observations import GlobalState, ObsLayout, observe
-from .policy import GannoNet, default_policy_path, load_policy
+from .policy import SHIPPED, GannoNet, default_policy_path, load_policy, shipped_policy_path
 from .trainer import flatten, evaluate_model, stats_from
 
 # %% auto #0
-__all__ = ['layerwise_param_groups', 'adam_update', 'optimizer_stats', 'GannoScheduler', 'train_with', 'scheduler_overhead']
+__all__ = ['layerwise_param_groups', 'adam_update', 'optimizer_stats', 'policy_file', 'GannoScheduler', 'train_with',
+           'scheduler_overhead']
 
 # %% ../nbs/11_scheduler.ipynb #a8ad732d
 def _no_decay_default(name:str, p:torch.Tensor) -> bool: return p.ndim <= 1 # biases and the weights of norms
@@ -60,13 +62,21 @@ def optimizer_stats(opt:torch.optim.Optimizer,
         return w, g, flatten([adam_update(p, opt.state[p], gr, decoupled) for gr, p in gps if 'exp_avg' in opt.state.get(p, {})]).double()
     return stats_from(triple(a) for a in agents)
 
+# %% ../nbs/11_scheduler.ipynb #f60f7f6c
+def policy_file(policy:str|Path|None=None, # a shipped policy's name, a policy file, or None for 'ganno'
+               ) -> Path:
+    "The file of `policy`; an error naming it when it is neither a shipped policy nor a file."
+    if policy is None or policy in SHIPPED: return shipped_policy_path(policy or 'ganno')
+    if not Path(policy).is_file(): raise ValueError(f"policy={str(policy)!r}: neither a shipped policy ({', '.join(SHIPPED)}) nor a policy file")
+    return Path(policy)
+
 # %% ../nbs/11_scheduler.ipynb #c3d90fac
 class GannoScheduler:
     "Every `tau` optimiser steps, the GANNO policy sets the learning rate of each layer's parameter groups."
     def __init__(self, optimizer:torch.optim.Optimizer, # Adam or AdamW over `layerwise_param_groups(model)`
                  model:nn.Module, # the model whose layers the optimiser's groups are
                  total_steps:int, # the number of optimiser steps (and `step` calls) planned: the policy observes progress
-                 policy=None, # a policy file or a `GannoNet`; default: the shipped pretrained policy
+                 policy=None, # a `GannoNet`, or what `policy_file` takes: a shipped policy's name or a file; default 'ganno'
                  tau:int=100, # optimiser steps between decisions (the policy was trained with 100)
                  greedy:bool=True): # take the most probable action (else sample)
         if not isinstance(optimizer, (torch.optim.Adam, torch.optim.AdamW)):
@@ -77,7 +87,7 @@ class GannoScheduler:
         self.optimizer, self.total_steps, self.tau, self.greedy = optimizer, total_steps, tau, greedy
         self.agents, self.kinds, self.depths = self._match(optimizer, model)
         if isinstance(policy, GannoNet): self.net, self.layout = policy, ObsLayout.named('full')
-        else: self.net, self.layout, _ = load_policy(policy or default_policy_path())
+        else: self.net, self.layout, _ = load_policy(policy_file(policy))
         self.net.eval()
         if self.layout.single_agent or self.layout.name != 'full':
             raise ValueError(f"GannoScheduler drives every layer with the full observation layout; this policy uses {self.layout.name!r}")
@@ -227,7 +237,7 @@ def train_with(method:str, # 'ganno', 'constant' or 'cosine'
                data, # a `ganno.data.Splits`
                steps:int=2000, lr:float=1e-3, weight_decay:float=0.1, bs:int=64, seed:int=0,
                tau:int=100, # steps between GANNO's decisions, and between validations for every method
-               policy=None, # GANNO's policy file (default: the shipped one)
+               policy=None, # GANNO's policy: a shipped one's name or a file (default: 'ganno')
                n_val:int=1000, # validation images evaluated every τ steps
                no_decay:bool=False, # biases and norm weights skip weight decay (`layerwise_param_groups`)
                progress:bool=False, # show a tqdm bar over the steps
