@@ -4,18 +4,20 @@
     python scripts/select_policy.py results/train_demo --name ganno_demo
 
 The candidates are the run's last `--last` snapshots (RUN/snapshots/update_NNNN.pt, written every `snapshot_every`
-updates; one that holds the final policy's weights counts as the final), its final RUN/policy.pt and, for a run started from a policy (`ganno train --init`), that starting policy
-(`init`), so fine-tuning ships only when it beats where it began. Each plays the validation seeds (default 100-104; the published seeds 0-2 are
-refused) from each initial LR in `--init-lrs`, in the training environment at `--scale`. A candidate is eligible only if it schedules
+updates; one that holds the final policy's weights counts as the final), its final RUN/policy.pt and, for a run
+started from a policy (`ganno train --init`), that starting policy (`init`), so fine-tuning ships only when it beats
+where it began. Each plays the validation seeds (default 100-104; the published seeds 0-2 are refused) from each
+initial LR in `--init-lrs`, in the training environment at `--scale`. A candidate is eligible only if it schedules
 networks it never trained on: from each of 1e-4, 1e-3 and 1e-2 it must end some layer's LR at least 1.05x from its
 start on a short CNN-5 run of synthetic images (`ganno.evaluate.zero_shot_moves`, the check the tests make of every
 shipped policy). The eligible candidate with the highest mean final *validation* accuracy (the validation split; the
-test split is never read for the choice) is copied to the package's assets as the shipped policy NAME, its meta extended with the selection: seeds, environment,
-scale, metric, every candidate's score. The `--baselines` (default: the constant LR) play the same episodes for
-reference: they are reported beside the candidates, never chosen. For every candidate and baseline the selection also
-records the share of its runs in which some layer's final LR is at least 2x from where it started (a policy that
-schedules moves it). The episodes stay in results/selection_NAME/ (re-runs skip recorded ones), and
-results/selection_NAME/selection.json records the choice with its provenance. `--dry-run` chooses without shipping."""
+test split is never read for the choice) is copied to the package's assets as the shipped policy NAME, its meta
+extended with the selection: seeds, environment, scale, metric, every candidate's score. The `--baselines` (default:
+the constant LR) play the same episodes for reference: they are reported beside the candidates, never chosen. For
+every candidate and baseline the selection also records the share of its runs in which some layer's final LR is at
+least 2x from where it started (a policy that schedules moves it). The episodes stay in results/selection_NAME/
+(re-runs skip recorded ones), and results/selection_NAME/selection.json records the choice with its provenance.
+`--dry-run` chooses without shipping."""
 import argparse, json, shutil
 from pathlib import Path
 

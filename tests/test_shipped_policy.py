@@ -1,5 +1,4 @@
 "The pretrained policy shipped in the package loads, drives networks it never saw with no code change, and schedules: it moves the learning rates."
-import numpy as np
 import pytest
 
 from ganno.data import Splits, make_synthetic
@@ -7,7 +6,7 @@ from ganno.env import EnvConfig
 from ganno.controllers import GannoAgent
 from ganno.evaluate import run_episode, zero_shot_moves
 from ganno.observations import ObsLayout
-from ganno.policy import SHIPPED, default_policy_path, load_policy, shipped_policy_path
+from ganno.policy import SHIPPED, load_policy, shipped_policy_path
 
 
 def test_every_shipped_policy_is_in_the_package():
@@ -34,11 +33,12 @@ def test_shipped_policy_schedules_cnn5(name):
     assert all(moved.values()), f"{name} keeps every layer's LR within ×1.05 of its start from {[lr for lr, m in moved.items() if not m]}"
 
 
+@pytest.mark.parametrize('name', ['ganno', 'ganno_demo'])
 @pytest.mark.parametrize('model, n_agents', [('cnn5', 5), ('resnet18', 21), ('vit', 8)])
-def test_shipped_policy_drives_other_models(model, n_agents):
+def test_shipped_policy_drives_other_models(name, model, n_agents):
     rgb = Splits(make_synthetic(n_train=256, n_test=32, shape=(3, 32, 32)), n_val=32)
     cfg = EnvConfig(model=model, dataset='synthetic', n_decisions=2, tau=2, bs=8, n_val=32, reward_val=32, lr=1e-3, weight_decay=0.1)
-    r = run_episode(cfg, GannoAgent(), seed=0, data=rgb)
+    r = run_episode(cfg, GannoAgent(shipped_policy_path(name)), seed=0, data=rgb)
     assert len(r['steps']) == 2
     assert len(r['steps'][-1]['lrs']) == n_agents
     assert all(0 <= lr <= 0.1 for lr in r['steps'][-1]['lrs'])
