@@ -106,7 +106,8 @@ SCHED = [ # (a function building the bad scheduler, what the error must say)
     (lambda: (m := _cnn(), (_opt(m), m, 100, None, 0))[1], 'tau=0 must be a positive int'),
     (lambda: (m := _cnn(), (_opt(m), NoLayers(), 100))[1], 'NoLayers has no Conv, Linear or MultiheadAttention layer'),
     (lambda: (m := NoLayers(), (torch.optim.AdamW(m.parameters()), m, 100))[1], 'NoLayers has no Conv, Linear or MultiheadAttention layer'),
-    (lambda: (m := _cnn(), (_opt(m), m, 100, '/no/such/policy.pt'))[1], 'No such file'),
+    (lambda: (m := _cnn(), (_opt(m), m, 100, '/no/such/policy.pt'))[1], "policy='/no/such/policy.pt': neither a shipped policy (ganno, ganno_demo) nor a policy file"),
+    (lambda: (m := _cnn(), (_opt(m), m, 100, 'gano'))[1], "policy='gano': neither a shipped policy"),
 ]
 
 
