@@ -16,7 +16,7 @@ from torch import nn
 from .actions import LR_ACTIONS, NOOP
 from .models import build_model, layers
 from .observations import GlobalState, ObsLayout, observe
-from .policy import SHIPPED, GannoNet, default_policy_path, load_policy, shipped_policy_path
+from .policy import SHIPPED, GannoNet, load_policy, shipped_policy_path
 from .trainer import flatten, evaluate_model, stats_from
 
 # %% auto #0
