@@ -50,7 +50,8 @@ def demo(steps:int=2000, # AdamW steps per method (τ = 100 steps per GANNO deci
     from functools import partial
     from ganno.data import Splits, load_dataset
     from ganno.models import build_model
-    from ganno.scheduler import policy_file, train_with
+    from ganno.policy import policy_file
+    from ganno.scheduler import train_with
     if steps <= 100: raise ValueError(f"steps={steps} leaves GANNO no decision (one every τ = 100 steps): use more than 100")
     policy_file(policy); out = _writable_dir(out or demo_dir()) # checked before the training, not after it
     ds = load_dataset(dataset)

@@ -13,7 +13,7 @@ import torch
 from .actions import LR_ACTIONS, NOOP
 from .baselines import SCHEDULES, check_schedule, lr_curve
 from .env import EnvConfig, LREnv
-from .policy import GannoNet, default_policy_path, load_policy, shipped_policy_path
+from .policy import GannoNet, load_policy, policy_file, shipped_policy_path
 from .provenance import file_sha256
 from .trainer import LR_FREE, PEERS
 
@@ -44,10 +44,10 @@ class RandomAgent(Controller):
 class GannoAgent(Controller):
     "The trained shared policy, one recurrent state per agent; a policy loaded from a file records its hash in every episode."
     name = 'ganno'
-    def __init__(self, net:GannoNet|str|Path|None=None, # a network, a policy file, or None for the shipped policy
+    def __init__(self, net:GannoNet|str|Path|None=None, # a network, or what `policy_file` takes: a shipped policy's name, a file, None for `ganno`
                  greedy:bool=True): # the most probable action (else sampled)
         if net is None or isinstance(net, (str, Path)):
-            path = net or default_policy_path()
+            path = policy_file(net)
             net, self.layout, self.meta = load_policy(path)
             self.policy_sha256 = file_sha256(path)
         self.net, self.greedy = net.eval(), greedy
@@ -107,7 +107,7 @@ def make_controller(method:str, # a name in `methods()`, or NAME=POLICY_FILE
     if method == 'constant': return ConstantLR()
     if method == 'random': return RandomAgent()
     if method in ('ganno', 'ganno_sampled'): a = GannoAgent(policy, greedy=method == 'ganno'); a.name = method; return a
-    if method == 'ganno_demo': a = GannoAgent(shipped_policy_path('ganno_demo')); a.name = method; return a
+    if method == 'ganno_demo': a = GannoAgent('ganno_demo'); a.name = method; return a
     if '=' in method:
         name, path = method.split('=', 1)
         a = GannoAgent(path); a.name = name; return a

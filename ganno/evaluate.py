@@ -136,8 +136,8 @@ def eval_config(env:str='cnn2_fmnist', # a name in `EVAL_ENVS`
 # %% ../nbs/09_evaluate.ipynb #4af0c055
 def _policy_hashes(methods, policy=None) -> dict:
     "For each policy-driven method, the SHA-256 of the file it will load."
-    from ganno.policy import default_policy_path, shipped_policy_path
-    path = lambda m: m.split('=', 1)[1] if '=' in m else shipped_policy_path(m) if m == 'ganno_demo' else policy or default_policy_path()
+    from ganno.policy import policy_file
+    path = lambda m: policy_file(m.split('=', 1)[1] if '=' in m else m if m == 'ganno_demo' else policy)
     return {m.split('=')[0]: file_sha256(path(m)) for m in methods if '=' in m or m in ('ganno', 'ganno_sampled', 'ganno_demo')}
 
 def _set_aside_stale(out:Path, done:list[dict], hashes:dict, show=print) -> list[dict]:

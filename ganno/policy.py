@@ -15,7 +15,7 @@ from .observations import ObsLayout
 
 # %% auto #0
 __all__ = ['POLICY_FORMAT', 'SHIPPED', 'RunningNorm', 'GannoNet', 'padded_frames', 'replay', 'shipped_policy_path',
-           'default_policy_path', 'save_policy', 'load_policy']
+           'default_policy_path', 'save_policy', 'load_policy', 'policy_file']
 
 # %% ../nbs/07_policy.ipynb #a1cff349
 class RunningNorm:
@@ -139,3 +139,11 @@ def load_policy(path, layout:ObsLayout|None=None) -> tuple[GannoNet, ObsLayout, 
     if layout is not None: own.check(layout)
     net = GannoNet(**d['config']); net.load_state_dict(d['state_dict']); net.eval()
     return net, own, d['meta']
+
+# %% ../nbs/07_policy.ipynb #6f8a61b7
+def policy_file(policy:str|Path|None=None, # a shipped policy's name, a policy file, or None for 'ganno'
+               ) -> Path:
+    "The file of `policy`; an error naming it when it is neither a shipped policy nor a file."
+    if policy is None or policy in SHIPPED: return shipped_policy_path(policy or 'ganno')
+    if not Path(policy).is_file(): raise ValueError(f"policy={str(policy)!r}: neither a shipped policy ({', '.join(SHIPPED)}) nor a policy file")
+    return Path(policy)

@@ -16,12 +16,11 @@ from torch import nn
 from .actions import LR_ACTIONS, NOOP
 from .models import build_model, layers
 from .observations import GlobalState, ObsLayout, observe
-from .policy import SHIPPED, GannoNet, load_policy, shipped_policy_path
+from .policy import GannoNet, load_policy, policy_file
 from .trainer import flatten, evaluate_model, stats_from
 
 # %% auto #0
-__all__ = ['layerwise_param_groups', 'adam_update', 'optimizer_stats', 'policy_file', 'GannoScheduler', 'train_with',
-           'scheduler_overhead']
+__all__ = ['layerwise_param_groups', 'adam_update', 'optimizer_stats', 'GannoScheduler', 'train_with', 'scheduler_overhead']
 
 # %% ../nbs/11_scheduler.ipynb #a8ad732d
 def _no_decay_default(name:str, p:torch.Tensor) -> bool: return p.ndim <= 1 # biases and the weights of norms
@@ -61,14 +60,6 @@ def optimizer_stats(opt:torch.optim.Optimizer,
         g = flatten([p.grad if p.grad is not None else torch.zeros_like(p) for _, p in gps]).double()
         return w, g, flatten([adam_update(p, opt.state[p], gr, decoupled) for gr, p in gps if 'exp_avg' in opt.state.get(p, {})]).double()
     return stats_from(triple(a) for a in agents)
-
-# %% ../nbs/11_scheduler.ipynb #f60f7f6c
-def policy_file(policy:str|Path|None=None, # a shipped policy's name, a policy file, or None for 'ganno'
-               ) -> Path:
-    "The file of `policy`; an error naming it when it is neither a shipped policy nor a file."
-    if policy is None or policy in SHIPPED: return shipped_policy_path(policy or 'ganno')
-    if not Path(policy).is_file(): raise ValueError(f"policy={str(policy)!r}: neither a shipped policy ({', '.join(SHIPPED)}) nor a policy file")
-    return Path(policy)
 
 # %% ../nbs/11_scheduler.ipynb #c3d90fac
 class GannoScheduler:
