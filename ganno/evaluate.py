@@ -140,15 +140,26 @@ def _policy_hashes(methods, policy=None) -> dict:
     path = lambda m: policy_file(m.split('=', 1)[1] if '=' in m else m if m == 'ganno_demo' else policy)
     return {m.split('=')[0]: file_sha256(path(m)) for m in methods if '=' in m or m in ('ganno', 'ganno_sampled', 'ganno_demo')}
 
+def _set_aside(out:Path, done:list[dict], bad, name:str, why:str, show=print) -> list[dict]:
+    "Move the records `bad(r)` picks to `out/name` (appended; nothing is lost), rewrite records.jsonl without them; return the rest."
+    aside, keep = [r for r in done if bad(r)], [r for r in done if not bad(r)]
+    if not aside: return done
+    with (out/name).open('a') as fh: fh.writelines(to_json(r) + '\n' for r in aside)
+    tmp = out/'records.jsonl.tmp'; tmp.write_text(''.join(to_json(r) + '\n' for r in keep)); tmp.replace(out/'records.jsonl')
+    show(f"{len(aside)} records of {', '.join(sorted({r['method'] for r in aside}))} {why}: moved to {name}, to run again")
+    return keep
+
 def _set_aside_stale(out:Path, done:list[dict], hashes:dict, show=print) -> list[dict]:
     "Move records of `hashes`' methods made by another policy file to records.stale.jsonl; return the rest."
-    is_stale = lambda r: r['method'] in hashes and r.get('policy_sha256') != hashes[r['method']]
-    stale, keep = [r for r in done if is_stale(r)], [r for r in done if not is_stale(r)]
-    if not stale: return done
-    with (out/'records.stale.jsonl').open('a') as fh: fh.writelines(to_json(r) + '\n' for r in stale)
-    tmp = out/'records.jsonl.tmp'; tmp.write_text(''.join(to_json(r) + '\n' for r in keep)); tmp.replace(out/'records.jsonl')
-    show(f"{len(stale)} records of {', '.join(sorted({r['method'] for r in stale}))} came from another policy file: moved to records.stale.jsonl, to run again")
-    return keep
+    return _set_aside(out, done, lambda r: r['method'] in hashes and r.get('policy_sha256') != hashes[r['method']],
+                      'records.stale.jsonl', 'came from another policy file', show)
+
+def _set_aside_dirty(out:Path, done:list[dict], commit:str, show=print) -> list[dict]:
+    "From a clean `commit`, move records made by a tree with uncommitted changes to records.dirty.jsonl; return the rest."
+    if commit.endswith('+dirty') or commit == 'unknown': return done
+    return _set_aside(out, done, lambda r: str(r.get('commit', '')).endswith('+dirty'),
+                      'records.dirty.jsonl', 'came from a tree with uncommitted changes', show)
+
 
 # %% ../nbs/09_evaluate.ipynb #37596d50
 @contextlib.contextmanager
@@ -184,19 +195,21 @@ def append_record(f, r:dict, key) -> bool:
 # %% ../nbs/09_evaluate.ipynb #b2d6e87e
 def evaluate_to(out, cfg:EnvConfig, methods, seeds, policy=None, procs:int=2, init_lrs=None, show=print,
                 ray:str|None=None, # run the episodes as Ray tasks on this cluster ('auto': see `cluster.ray_init`) instead of `procs` processes
+                commit:str|None=None, # the commit stamped on each record (default: `git_commit()` of this package's tree)
                ) -> list[dict]:
     "Run `compare` into folder `out`, skipping recorded (method, initial LR, seed) runs; return every record there."
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    f, c = out/'records.jsonl', out/'config.json'
+    f, c, commit = out/'records.jsonl', out/'config.json', commit or git_commit()
     with folder_lock(out): # another process may be writing this folder: read, set aside and record the invocation as one step
         done = _set_aside_stale(out, read_jsonl(f, show), _policy_hashes(methods, policy), show)
+        done = _set_aside_dirty(out, done, commit, show)
         prov = json.loads(c.read_text()) if c.is_file() else provenance(cfg, methods=[], seeds=[], init_lrs=[], policy=str(policy or 'shipped'))
         same = lambda d: {k: v for k, v in json.loads(json.dumps(d)).items() if k != 'device'} # a grid may be run in parts on several devices
         if same(prov['config']) != same(asdict(cfg)):
             raise ValueError(f"{out} holds runs of another environment configuration ({c}); choose another --out")
         for k, v in (('methods', methods), ('seeds', seeds), ('init_lrs', init_lrs or [])):
             prov[k] = list(dict.fromkeys([*(prov.get(k) or []), *v]))   # every invocation's grid, in first-seen order
-        prov.setdefault('invocations', []).append({'commit': git_commit(), 'time': time.strftime('%Y-%m-%dT%H:%M:%S%z'), 'device': cfg.device,
+        prov.setdefault('invocations', []).append({'commit': commit, 'time': time.strftime('%Y-%m-%dT%H:%M:%S%z'), 'device': cfg.device,
                                                    'methods': list(methods), 'seeds': list(seeds), 'init_lrs': init_lrs})
         write_json(c, prov)
     have = {(r['method'], r['init_lr'] if init_lrs else None, r['seed']) for r in done}
@@ -204,6 +217,7 @@ def evaluate_to(out, cfg:EnvConfig, methods, seeds, policy=None, procs:int=2, in
     show(f"{len(done)} episodes recorded, {len(jobs)} to run")
     from tqdm.auto import tqdm
     def _write(r):
+        r = {**r, 'commit': commit}
         if append_record(f, r, key=lambda x: (x['method'], x['init_lr'], x['seed'])): done.append(r)
         else: show(f"{r['method']} from LR {r['init_lr']:g}, seed {r['seed']}: already recorded by another process, not written twice")
     if ray is not None:
