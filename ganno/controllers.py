@@ -19,7 +19,7 @@ from .trainer import LR_FREE, PEERS
 
 # %% auto #0
 __all__ = ['BASELINES', 'METHODS', 'Controller', 'ConstantLR', 'RandomAgent', 'GannoAgent', 'ScheduleController',
-           'PeerController', 'methods', 'check_methods', 'make_controller']
+           'PeerController', 'methods', 'check_methods', 'method_policy', 'make_controller']
 
 # %% ../nbs/16_controllers.ipynb #36688db3
 class Controller:
@@ -99,6 +99,15 @@ def check_methods(ms):
         raise ValueError("method 'ganno_demo': its policy is not shipped in this version (train it: bash scripts/experiments.sh train_demo; "
                          "choose it: python scripts/select_policy.py results/train_demo --name ganno_demo)")
 
+def method_policy(method:str, # a name in `methods()`, or NAME=POLICY_FILE
+                  policy=None, # the policy file of `ganno` and `ganno_sampled` (default: the shipped one)
+                 ) -> str|Path|None:
+    "What a policy-driven `method` plays, as `policy_file` takes it; None for a method that plays no policy."
+    if '=' in method: return method.split('=', 1)[1]
+    if method == 'ganno_demo': return 'ganno_demo'
+    if method in ('ganno', 'ganno_sampled'): return policy or 'ganno'
+    return None
+
 def make_controller(method:str, # a name in `methods()`, or NAME=POLICY_FILE
                     policy=None, # the policy file of `ganno` and `ganno_sampled` (default: the shipped one)
                    ) -> Controller:
@@ -106,9 +115,7 @@ def make_controller(method:str, # a name in `methods()`, or NAME=POLICY_FILE
     check_methods([method])
     if method == 'constant': return ConstantLR()
     if method == 'random': return RandomAgent()
-    if method in ('ganno', 'ganno_sampled'): a = GannoAgent(policy, greedy=method == 'ganno'); a.name = method; return a
-    if method == 'ganno_demo': a = GannoAgent('ganno_demo'); a.name = method; return a
-    if '=' in method:
-        name, path = method.split('=', 1)
-        a = GannoAgent(path); a.name = name; return a
+    if (played := method_policy(method, policy)) is not None:
+        a = GannoAgent(played, greedy=method != 'ganno_sampled'); a.name = method.split('=', 1)[0]; return a
     return BASELINES[method]()
+

@@ -13,7 +13,7 @@ import multiprocessing as mp
 import numpy as np
 import torch
 
-from .controllers import Controller, GannoAgent, check_methods, make_controller
+from .controllers import Controller, GannoAgent, check_methods, make_controller, method_policy
 from .data import Splits, make_synthetic
 from .env import EnvConfig, LREnv
 from .provenance import file_sha256, git_commit, provenance, to_json, write_json
@@ -23,7 +23,7 @@ from .trainer import LR_FREE
 __all__ = ['COLLAPSE_MARGIN', 'EVAL_ENVS', 'EVAL_SCALES', 'PAPER_ORDER', 'outcome', 'reported', 'run_episode', 'lr_moved',
            'zero_shot_moves', 'compare', 'summarise', 'eval_config', 'folder_lock', 'read_jsonl', 'append_record',
            'evaluate_to', 'paper_tables', 'paper_reference', 'folder_reference', 'paper_cell', 'paper_summary',
-           'load_records', 'table']
+           'load_records', 'table', 'fmt_p', 'paired_diff', 'fmt_paired']
 
 # %% ../nbs/09_evaluate.ipynb #ad37e662
 COLLAPSE_MARGIN = 0.02 # a run whose final test accuracy is within this of chance has collapsed
@@ -137,8 +137,7 @@ def eval_config(env:str='cnn2_fmnist', # a name in `EVAL_ENVS`
 def _policy_hashes(methods, policy=None) -> dict:
     "For each policy-driven method, the SHA-256 of the file it will load."
     from ganno.policy import policy_file
-    path = lambda m: policy_file(m.split('=', 1)[1] if '=' in m else m if m == 'ganno_demo' else policy)
-    return {m.split('=')[0]: file_sha256(path(m)) for m in methods if '=' in m or m in ('ganno', 'ganno_sampled', 'ganno_demo')}
+    return {m.split('=', 1)[0]: file_sha256(policy_file(p)) for m in methods if (p := method_policy(m, policy)) is not None}
 
 def _set_aside(out:Path, done:list[dict], bad, name:str, why:str, show=print) -> list[dict]:
     "Move the records `bad(r)` picks to `out/name` (appended; nothing is lost), rewrite records.jsonl without them; return the rest."
@@ -336,3 +335,23 @@ def table(records:list[dict], key:str='test_acc', scale:float=100.0,
 
 def _cell(v, flagged:bool) -> str:
     return '—' if not len(v) else f"{v.mean():.2f} ± {v.std(ddof=1) if len(v) > 1 else 0:.2f}" + (' †' if flagged else '')
+
+# %% ../nbs/09_evaluate.ipynb #d3b0cf08
+def fmt_p(p:float) -> str:
+    "A p-value with three decimals, or in scientific notation below 0.001 (never printed as 0)."
+    return 'nan' if not np.isfinite(p) else f'{p:.3f}' if p >= 0.001 else f'{p:.1e}'
+
+def paired_diff(records:list[dict], a:str, b:str, # the methods compared: `a` − `b`
+                key:str='test_acc', scale:float=100.0) -> dict:
+    "`a` − `b` on `key` (× `scale`) over the (initial LR, seed) cells both ran: mean, standard error, pairs, wins and the paired t-test's p."
+    from scipy.stats import ttest_rel
+    val = lambda m: {(r['init_lr'], r['seed']): scale*r[key] for r in records if r['method'] == m}
+    va, vb = val(a), val(b); ks = sorted(set(va) & set(vb))
+    x, y = np.array([va[k] for k in ks]), np.array([vb[k] for k in ks]); d = x - y
+    p = ttest_rel(x, y).pvalue if len(ks) > 1 and np.any(d != d[0]) else float('nan')
+    return dict(mean=d.mean() if ks else float('nan'), se=d.std(ddof=1)/np.sqrt(len(ks)) if len(ks) > 1 else float('nan'),
+                n=len(ks), wins=int((d > 0).sum()), p=float(p))
+
+def fmt_paired(d:dict) -> str:
+    "A `paired_diff` as text: mean ± standard error, wins and p."
+    return f"{d['mean']:+.2f} ± {d['se']:.2f} points (better in {d['wins']} of {d['n']} pairs, p = {fmt_p(d['p'])})"
