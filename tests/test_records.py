@@ -46,6 +46,17 @@ def test_committed_results_are_strict_json():
             if line.strip(): json.loads(line, parse_constant=refuse)
 
 
+def test_no_committed_record_names_a_dirty_tree():
+    "A record whose `commit` ends in +dirty is set aside (records.dirty.jsonl) by the next clean `ganno evaluate`, never committed."
+    from pathlib import Path
+    files = sorted((Path(__file__).resolve().parent.parent/'results').glob('*/records.jsonl'))
+    assert files
+    for f in files:
+        dirty = [(r['method'], r.get('init_lr'), r.get('seed')) for l in f.read_text().splitlines() if l.startswith('{')
+                 for r in [json.loads(l)] if str(r.get('commit', '')).endswith('+dirty')]
+        assert not dirty, f"{f}: {len(dirty)} records from a dirty tree, e.g. {dirty[0]}"
+
+
 def test_results_readme_indexes_every_grid_from_its_files(tmp_path):
     "tools/results_index.py: results/README.md lists every evaluation grid, and its rows are what the files say now."
     import importlib.util, shutil
@@ -60,9 +71,10 @@ def test_results_readme_indexes_every_grid_from_its_files(tmp_path):
     ri = importlib.util.module_from_spec(spec); spec.loader.exec_module(ri)
     # a record added to a grid shows in its row: its policy's hash and its time
     g = tmp_path/'cnn5_cifar10_wd0.1_converged'; shutil.copytree(root/'results'/grids[0], g)
-    with open(g/'records.jsonl', 'a') as f: f.write(json.dumps({'method': 'ganno', 'wall_s': 7200.0, 'policy_sha256': 'ab'*32}) + '\n')
+    with open(g/'records.jsonl', 'a') as f: f.write(json.dumps({'method': 'ganno', 'wall_s': 7200.0, 'policy_sha256': 'ab'*32, 'commit': 'cd'*20 + '+dirty'}) + '\n')
     row = ri.grid_row(g)
     assert '| `cnn5_cifar10_wd0.1_converged/` |' in row and 'ganno: abababababab' in row and ri.grid_row(root/'results'/grids[0]) != row
+    assert '`cdcdcdc+dirty` (1)' in row # a record from a dirty tree is named as one
     cfg = json.loads((g/'config.json').read_text())['config']
     assert ri.scale_of(cfg) in ri.EVAL_SCALES and ri.scale_of({**cfg, 'n_decisions': 7777}) == 'custom'
     with pytest.raises(SystemExit, match='lacks the markers'): ri.updated('no markers here', 'x')

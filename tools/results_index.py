@@ -2,7 +2,8 @@
 
 Every evaluation grid (a folder of results/ with records.jsonl and config.json) gets one row: its environment and
 weight decay, its scale (the `EVAL_SCALES` entry its episode length matches), how many episodes of how many methods it
-holds, the sha256 of every policy file its GANNO-type rows played, the processor that started it and its time (the sum of
+holds, the sha256 of every policy file its GANNO-type rows played, the commits its records name (with how many each; records
+older than that field name none), the processor that started it and its time (the sum of
 its episodes' wall times; two worker processes share a machine, so the clock time is about half). The rows go between
 the two markers in results/README.md, so nothing in them is typed by hand.
 Run: python tools/results_index.py  (`--check` exits 1 when results/README.md is out of date).
@@ -37,16 +38,20 @@ def grid_row(folder:Path) -> str:
     if any(r['method'].startswith('ganno') and not r.get('policy_sha256') for r in recs):
         policies += ('; ' if policies else '') + 'not recorded in GANNO records older than the hash'
     policies = policies or '— (no policy played)'
+    commits = {}
+    for r in recs: commits[r.get('commit')] = commits.get(r.get('commit'), 0) + 1
+    made = '; '.join([f"`{c[:7]}{'+dirty' if c.endswith('+dirty') else ''}` ({n})" for c, n in commits.items() if c] +
+                     ([f"not recorded ({commits[None]})"] if None in commits else []))
     hours = sum(r.get('wall_s', 0) for r in recs)/3600
     return (f"| `{folder.name}/` | {cfg['model']} / {cfg['dataset']}, λ = {cfg['weight_decay']:g} | {scale_of(cfg)} | "
-            f"{len(recs)} episodes, {len(methods)} methods | {policies} | {prov['machine']['processor']} | {hours:.1f} h |")
+            f"{len(recs)} episodes, {len(methods)} methods | {policies} | {made} | {prov['machine']['processor']} | {hours:.1f} h |")
 
 
 def index(results:Path=root/'results') -> str:
     "The index table of every evaluation grid under `results`."
     rows = [grid_row(d) for d in sorted(results.iterdir()) if (d/'records.jsonl').is_file() and (d/'config.json').is_file()]
-    return '\n'.join(['| grid | environment | scale | size | policy sha256 (first 12) | started on | episode time |',
-                      '|---|---|---|---|---|---|---|', *rows])
+    return '\n'.join(['| grid | environment | scale | size | policy sha256 (first 12) | commit (records) | started on | episode time |',
+                      '|---|---|---|---|---|---|---|---|', *rows])
 
 
 def updated(readme:str, table:str) -> str:
