@@ -118,4 +118,3 @@ def make_controller(method:str, # a name in `methods()`, or NAME=POLICY_FILE
     if (played := method_policy(method, policy)) is not None:
         a = GannoAgent(played, greedy=method != 'ganno_sampled'); a.name = method.split('=', 1)[0]; return a
     return BASELINES[method]()
-

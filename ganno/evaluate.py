@@ -159,7 +159,6 @@ def _set_aside_dirty(out:Path, done:list[dict], commit:str, show=print) -> list[
     return _set_aside(out, done, lambda r: str(r.get('commit', '')).endswith('+dirty'),
                       'records.dirty.jsonl', 'came from a tree with uncommitted changes', show)
 
-
 # %% ../nbs/09_evaluate.ipynb #37596d50
 @contextlib.contextmanager
 def folder_lock(out):
