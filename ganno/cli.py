@@ -4,7 +4,7 @@
 
 # %% ../nbs/90_cli.ipynb #64839f7f
 from __future__ import annotations
-import argparse, json, sys, time
+import argparse, json, os, sys, time
 from pathlib import Path
 
 # %% auto #0
@@ -13,7 +13,6 @@ __all__ = ['demo_dir', 'verdict', 'demo', 'save_lr_figure', 'parser', 'main']
 # %% ../nbs/90_cli.ipynb #fb5db145
 def demo_dir() -> Path:
     "Where `ganno demo` writes by default: `$GANNO_CACHE/demo`, else `$XDG_CACHE_HOME/ganno/demo`, else `~/.cache/ganno/demo`."
-    import os
     base = os.environ.get('GANNO_CACHE') or Path(os.environ.get('XDG_CACHE_HOME') or Path.home()/'.cache')/'ganno'
     return Path(base)/'demo'
 
@@ -21,7 +20,7 @@ def _writable_dir(out) -> Path:
     "`out` created if missing and checked writable, before any training (else a one-line error naming it)."
     out = Path(out).expanduser().resolve()
     try:
-        out.mkdir(parents=True, exist_ok=True); probe = out/'.ganno_write_test'; probe.write_text(''); probe.unlink()
+        out.mkdir(parents=True, exist_ok=True); probe = out/f'.ganno_write_test.{os.getpid()}'; probe.write_text(''); probe.unlink()
     except OSError as e: raise ValueError(f"--out {str(out)!r} is not a writable folder ({e.strerror or e})") from None
     return out
 
